@@ -1,0 +1,69 @@
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Command line: python -m magento_msi_emulator --port 0 --port-file PATH --fixture tutorial."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import argparse
+import os
+import signal
+import sys
+import threading
+
+from .server import EmulatorServer
+
+
+def admin_user(text):
+    name, sep, password = text.partition(':')
+    if not sep or not name:
+        raise argparse.ArgumentTypeError('expected NAME:PASSWORD')
+    return name, password
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog='magento_msi_emulator', description='Magento 2.4 MSI REST emulator')
+    parser.add_argument('--host', default='127.0.0.1')
+    parser.add_argument('--port', type=int, default=0, help='0 picks a free port')
+    parser.add_argument('--port-file', help='write the chosen port here once listening')
+    parser.add_argument('--fixture', default='default', help='default, tutorial, api-tests, or a JSON file')
+    parser.add_argument('--token', action='append', dest='tokens', help='accepted bearer token (repeatable)')
+    parser.add_argument('--admin-user', action='append', dest='admin_users', type=admin_user,
+                        help='NAME:PASSWORD for /V1/integration/admin/token (repeatable)')
+    parser.add_argument('--two-factor', action='store_true', help='answer admin token requests as Magento_TwoFactorAuth')
+    parser.add_argument('--input-limits', action='store_true', help='enable Magento input limits')
+    parser.add_argument('--seed', type=int, help='seed for report ids')
+    parser.add_argument('--verbose', action='store_true', help='log every request on stderr')
+    return parser.parse_args(argv)
+
+
+def write_port_file(path, port):
+    partial = path + '.partial'
+    with open(partial, 'w') as handle:
+        handle.write('%d\n' % port)
+    os.replace(partial, path)
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    server = EmulatorServer(fixture=args.fixture, host=args.host, port=args.port, tokens=args.tokens,
+                            admin_users=dict(args.admin_users) if args.admin_users else None,
+                            two_factor=args.two_factor, input_limits=args.input_limits, seed=args.seed,
+                            verbose=args.verbose)
+    stop_requested = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_args: stop_requested.set())
+    server.start()
+    try:
+        print('Magento MSI emulator listening on %s' % server.url, flush=True)
+        if args.port_file:
+            write_port_file(args.port_file, server.port)
+        while not stop_requested.wait(0.5):
+            pass
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

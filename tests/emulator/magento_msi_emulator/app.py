@@ -1,0 +1,109 @@
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The emulator's state and Magento's REST pipeline: store prefix, route, ACL, input, service."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import random
+import sys
+import threading
+import traceback
+
+from .auth import Auth
+from .errors import InternalError, MagentoError, masked_internal_error, no_route, not_authorized
+from .faults import Faults
+from .inventory import Inventory
+from .request_input import inject_path_id, merge_input, parse_body, parse_php_query
+from .request_log import RequestLog
+from .routes import ADMIN_TOKEN_PATH, ANONYMOUS, find_route
+
+STORE_CODES = ('default', 'all')
+DEFAULT_TOKENS = ('emulator-token',)
+DEFAULT_ADMIN_USERS = {'admin': 'emulator-admin-1'}
+WRITE_METHODS = ('POST', 'PUT', 'DELETE')
+
+
+class Limits:
+    """Magento's optional input limits (webapi/validation/input_limit_enabled)."""
+
+    def __init__(self, enabled=False):
+        self.enabled = enabled
+        self.max_items = 20
+        self.max_page_size = 300
+        self.default_page_size = 20
+
+
+def route_path(path):
+    """Strip /rest and a known store code; an unknown first segment stays in the path (then 404)."""
+    rest = path[len('/rest'):]
+    segments = rest.split('/')
+    if len(segments) > 1 and segments[1] in STORE_CODES:
+        return '/' + '/'.join(segments[2:])
+    return rest
+
+
+def is_write(method, path):
+    return method in WRITE_METHODS and route_path(path).rstrip('/') != ADMIN_TOKEN_PATH
+
+
+class EmulatorApp:
+    def __init__(self, fixture='default', tokens=None, admin_users=None, two_factor=False, input_limits=False,
+                 seed=None):
+        self.fixture = fixture
+        self.initial_config = {'two_factor': two_factor, 'input_limits': input_limits}
+        self.inventory = Inventory.from_fixture(fixture)
+        self.auth = Auth(tokens or DEFAULT_TOKENS, admin_users or DEFAULT_ADMIN_USERS)
+        self.two_factor = two_factor
+        self.limits = Limits(input_limits)
+        self.faults = Faults()
+        self.log = RequestLog()
+        self.lock = threading.RLock()
+        self._report_ids = random.Random(seed)
+
+    def reset(self, fixture=None):
+        inventory = Inventory.from_fixture(fixture or self.fixture)
+        with self.lock:
+            self.inventory = inventory
+            self.configure(**self.initial_config)
+        self.log.clear()
+        self.faults.clear()
+
+    def configure(self, input_limits=None, two_factor=None):
+        if input_limits is not None:
+            self.limits.enabled = bool(input_limits)
+        if two_factor is not None:
+            self.two_factor = bool(two_factor)
+
+    def config(self):
+        return {'input_limits': self.limits.enabled, 'two_factor': self.two_factor}
+
+    def report_id(self):
+        with self.lock:
+            return '%013x' % self._report_ids.getrandbits(52)
+
+    def handle_rest(self, method, path, query, headers, raw_body):
+        """Returns (status, JSON-able payload); never raises."""
+        try:
+            return 200, self._dispatch(method, path, query, headers, raw_body)
+        except MagentoError as error:
+            return error.status, error.body()
+        except InternalError:
+            return 500, masked_internal_error(self.report_id()).body()
+        except Exception:  # pylint: disable=broad-except
+            # Magento masks every non-localized exception; the traceback goes where Magento's log would be
+            traceback.print_exc(file=sys.stderr)
+            return 500, masked_internal_error(self.report_id()).body()
+
+    def _dispatch(self, method, path, query, headers, raw_body):
+        route, path_params = find_route(method, route_path(path))
+        if route is None:
+            raise no_route()
+        if route.acl != ANONYMOUS and not self.auth.bearer_is_valid(headers.get('Authorization')):
+            raise not_authorized(route.acl)
+        body = parse_body(raw_body, headers.get('Content-Type')) if method in ('POST', 'PUT') else {}
+        if route.put_id and method == 'PUT':
+            body = inject_path_id(body, route.put_id, path_params[route.put_id])
+        input_data = merge_input(method, parse_php_query(query), body, path_params)
+        with self.lock:
+            return route.call(self, input_data)

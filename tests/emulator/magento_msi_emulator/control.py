@@ -1,0 +1,109 @@
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Test-only endpoints under /__emulator__/: log, state, reset, faults, config, indexers."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import json
+import os
+
+from .faults import FaultConfigError
+from .inventory import fixture_path
+
+PREFIX = '/__emulator__'
+INDEXER_STATUSES = ('valid', 'invalid')
+
+
+class ControlError(Exception):
+    def __init__(self, status, message):
+        super(ControlError, self).__init__(message)
+        self.status = status
+
+
+def _json_body(raw_body):
+    if not raw_body:
+        return {}
+    try:
+        body = json.loads(raw_body.decode('utf-8'))
+    except ValueError:
+        raise ControlError(400, 'body is not valid JSON')
+    if not isinstance(body, dict):
+        raise ControlError(400, 'body must be a JSON object')
+    return body
+
+
+def _reset(app, body):
+    fixture = body.get('fixture')
+    if fixture is not None and not os.path.isfile(fixture_path(str(fixture))):
+        raise ControlError(400, 'unknown fixture %r' % fixture)
+    app.reset(fixture)
+    return {'fixture': fixture or app.fixture}
+
+
+def _set_faults(app, body):
+    try:
+        app.faults.configure(body)
+    except (FaultConfigError, TypeError, ValueError) as error:
+        raise ControlError(400, str(error))
+    return app.faults.settings
+
+
+def _set_config(app, body):
+    unknown = sorted(set(body) - {'input_limits', 'two_factor'})
+    if unknown:
+        raise ControlError(400, 'unknown config keys: %s' % ', '.join(unknown))
+    app.configure(**body)
+    return app.config()
+
+
+def _set_indexer(app, code, body):
+    status = body.get('status', 'valid')
+    if status not in INDEXER_STATUSES:
+        raise ControlError(400, 'status must be valid or invalid')
+    with app.lock:
+        app.inventory.indexers[code] = status
+        return dict(app.inventory.indexers)
+
+
+def _state(app):
+    with app.lock:
+        return app.inventory.snapshot()
+
+
+def _clear_log(app):
+    app.log.clear()
+    return {'requests': []}
+
+
+def _clear_faults(app):
+    app.faults.clear()
+    return app.faults.settings
+
+
+HANDLERS = {
+    ('GET', 'log'): lambda app, body: {'requests': app.log.entries()},
+    ('DELETE', 'log'): lambda app, body: _clear_log(app),
+    ('GET', 'state'): lambda app, body: _state(app),
+    ('POST', 'reset'): _reset,
+    ('POST', 'faults'): _set_faults,
+    ('GET', 'faults'): lambda app, body: app.faults.settings,
+    ('DELETE', 'faults'): lambda app, body: _clear_faults(app),
+    ('POST', 'config'): _set_config,
+    ('GET', 'config'): lambda app, body: app.config(),
+}
+
+
+def handle_control(app, method, path, raw_body):
+    """Returns (status, payload) for a /__emulator__/ request."""
+    name = path[len(PREFIX):].strip('/')
+    try:
+        body = _json_body(raw_body) if method in ('POST', 'PUT') else {}
+        if name.startswith('indexers/') and method == 'POST':
+            return 200, _set_indexer(app, name[len('indexers/'):], body)
+        handler = HANDLERS.get((method, name))
+        if handler is None:
+            return 404, {'message': 'unknown emulator control endpoint %s %s' % (method, path)}
+        return 200, handler(app, body)
+    except ControlError as error:
+        return error.status, {'message': str(error)}

@@ -1,0 +1,195 @@
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The MSI tables in memory, stock-source link and source-item rules, fixtures."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import json
+import os
+
+from . import sources, stocks
+from .errors import EMPTY_FIELD, INPUT_DATA_EMPTY, WHITESPACE_FIELD, bad_request, error_entry, field_error, validation_failed
+from .search_criteria import search
+
+FIXTURE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fixtures')
+LINK_DEFAULT_RULE = 'Can not save link related to Default Source or Default Stock'
+LINK_DELETE_DEFAULT = 'Can not delete link related to Default Source or Default Stock'
+LINK_PRIORITY = '"%field" should be greater then 0.'
+LINKS_NOT_SAVED = 'Could not save StockSourceLinks'
+SOURCE_ITEM_NOT_SAVED = 'Could not save Source Item'
+LINK_COLUMNS = {'link_id': 'int', 'stock_id': 'int', 'source_code': 'string', 'priority': 'int'}
+SOURCE_ITEM_COLUMNS = {'source_item_id': 'int', 'sku': 'string', 'source_code': 'string', 'quantity': 'float',
+                       'status': 'int'}
+MAX_PRIORITY = 65535
+
+
+def fixture_path(name_or_path):
+    if os.path.sep in name_or_path or name_or_path.endswith('.json'):
+        return name_or_path
+    return os.path.join(FIXTURE_DIR, name_or_path + '.json')
+
+
+class Inventory:
+    """All MSI state; callers serialise access (the server holds one lock per request)."""
+
+    def __init__(self):
+        self.websites = ['base']
+        self.sources = {}
+        self.stocks = {}
+        self.next_stock_id = 1
+        self.sales_channels = {}
+        self.links = []
+        self.next_link_id = 1
+        self.source_items = []
+        self.next_source_item_id = 1
+        self.indexers = {'inventory': 'valid'}
+
+    @classmethod
+    def from_fixture(cls, name_or_path):
+        with open(fixture_path(name_or_path)) as handle:
+            data = json.load(handle)
+        inventory = cls()
+        inventory.websites = list(data.get('websites', ['base']))
+        for source in data.get('sources', []):
+            inventory.sources[source['source_code']] = dict(source)
+        for stock in data.get('stocks', []):
+            stock_id = stock['stock_id']
+            inventory.stocks[stock_id] = {'stock_id': stock_id, 'name': stock['name']}
+            inventory.next_stock_id = max(inventory.next_stock_id, stock_id + 1)
+            for channel in stock.get('sales_channels', []):
+                inventory.sales_channels[(channel['type'], channel['code'])] = stock_id
+        for link in data.get('links', []):
+            inventory.upsert_link(link['stock_id'], link['source_code'], link['priority'])
+        for item in data.get('source_items', []):
+            inventory.upsert_source_item(item)
+        return inventory
+
+    def invalidate(self, indexer):
+        self.indexers[indexer] = 'invalid'
+
+    def snapshot(self):
+        return {
+            'sources': [sources.source_output(row) for row in self.sources.values()],
+            'stocks': [stocks.stock_output(self, stock) for stock in self.stocks.values()],
+            'links': [link_output(link) for link in self.links],
+            'source_items': [source_item_output(item) for item in self.source_items],
+            'indexers': dict(self.indexers),
+        }
+
+    def upsert_link(self, stock_id, source_code, priority):
+        for link in self.links:
+            if link['stock_id'] == stock_id and link['source_code'] == source_code:
+                link['priority'] = priority
+                return
+        self.links.append({'link_id': self.next_link_id, 'stock_id': stock_id, 'source_code': source_code,
+                           'priority': priority})
+        self.next_link_id += 1
+
+    def upsert_source_item(self, item):
+        for existing in self.source_items:
+            if existing['sku'] == item['sku'] and existing['source_code'] == item['source_code']:
+                existing.update(item)
+                return
+        row = {'source_item_id': self.next_source_item_id, 'sku': item['sku'], 'source_code': item['source_code'],
+               'quantity': float(item.get('quantity') or 0), 'status': int(item.get('status') or 0)}
+        row.update(item)
+        self.source_items.append(row)
+        self.next_source_item_id += 1
+
+    # --- stock-source links -------------------------------------------------------------------
+
+    def save_links(self, links):
+        if not links:
+            raise bad_request(INPUT_DATA_EMPTY)
+        errors = []
+        for link in links:
+            errors.extend(_link_errors(link))
+        if errors:
+            raise validation_failed(errors)
+        for link in links:
+            if (link['stock_id'] not in self.stocks or link['source_code'] not in self.sources
+                    or link['priority'] > MAX_PRIORITY):
+                raise bad_request(LINKS_NOT_SAVED)
+        for link in links:
+            self.upsert_link(link['stock_id'], link['source_code'], link['priority'])
+        self.invalidate('inventory')
+
+    def delete_links(self, links):
+        if not links:
+            raise bad_request(INPUT_DATA_EMPTY)
+        if any(link.get('stock_id') == stocks.DEFAULT_STOCK_ID or link.get('source_code') == sources.DEFAULT_SOURCE_CODE
+               for link in links):
+            raise bad_request(LINK_DELETE_DEFAULT)
+        doomed = set((link.get('stock_id'), link.get('source_code')) for link in links)
+        self.links = [link for link in self.links if (link['stock_id'], link['source_code']) not in doomed]
+        self.invalidate('inventory')
+
+    def list_links(self, criteria):
+        return search(criteria, self.links, [link_output(link) for link in self.links], LINK_COLUMNS)
+
+    def sources_of_stock(self, stock_id):
+        links = sorted((link for link in self.links if link['stock_id'] == stock_id), key=lambda link: link['priority'])
+        return [sources.source_output(self.sources[link['source_code']]) for link in links
+                if link['source_code'] in self.sources]
+
+    # --- source items -------------------------------------------------------------------------
+
+    def save_source_items(self, items):
+        if not items:
+            raise bad_request(INPUT_DATA_EMPTY)
+        errors = []
+        for item in items:
+            errors.extend(_source_item_errors(item))
+        if errors:
+            raise validation_failed(errors)
+        if any(item['source_code'] not in self.sources for item in items):
+            raise bad_request(SOURCE_ITEM_NOT_SAVED)
+        for item in items:
+            self.upsert_source_item(dict((k, v) for k, v in item.items() if k != 'extension_attributes' and v is not None))
+
+    def delete_source_items(self, items):
+        if not items:
+            raise bad_request(INPUT_DATA_EMPTY)
+        doomed = set((item.get('sku'), item.get('source_code')) for item in items)
+        self.source_items = [row for row in self.source_items if (row['sku'], row['source_code']) not in doomed]
+
+    def list_source_items(self, criteria):
+        return search(criteria, self.source_items, [source_item_output(row) for row in self.source_items],
+                      SOURCE_ITEM_COLUMNS)
+
+
+def _link_errors(link):
+    errors = []
+    code = link.get('source_code')
+    if sources.is_blank(code):
+        errors.append(field_error(EMPTY_FIELD, 'source_code'))
+    if code is not None and any(char.isspace() for char in code):
+        errors.append(field_error(WHITESPACE_FIELD, 'source_code'))
+    if link.get('stock_id') is None:
+        errors.append(field_error(EMPTY_FIELD, 'stock_id'))
+    if (link.get('priority') or 0) <= 0:
+        errors.append(field_error(LINK_PRIORITY, 'priority'))
+    touches_default = link.get('stock_id') == stocks.DEFAULT_STOCK_ID or code == sources.DEFAULT_SOURCE_CODE
+    is_initial_link = link.get('stock_id') == stocks.DEFAULT_STOCK_ID and code == sources.DEFAULT_SOURCE_CODE
+    if touches_default and not is_initial_link:
+        errors.append(error_entry(LINK_DEFAULT_RULE))
+    return errors
+
+
+def _source_item_errors(item):
+    errors = []
+    if sources.is_blank(item.get('sku')):
+        errors.append(field_error(EMPTY_FIELD, 'sku'))
+    if sources.is_blank(item.get('source_code')):
+        errors.append(field_error(EMPTY_FIELD, 'source_code'))
+    return errors
+
+
+def link_output(link):
+    return {'stock_id': link['stock_id'], 'source_code': link['source_code'], 'priority': link['priority']}
+
+
+def source_item_output(row):
+    return {'sku': row['sku'], 'source_code': row['source_code'], 'quantity': float(row['quantity']),
+            'status': int(row['status'])}

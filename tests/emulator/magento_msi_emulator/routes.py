@@ -1,0 +1,128 @@
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The MSI REST routes: path, ACL resource, service parameters and the service call."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from urllib.parse import unquote_plus
+
+from . import search_criteria, sources, stocks
+from .dto import process_params
+
+ACL_LINK = 'Magento_InventoryApi::stock_source_link'
+ACL_SOURCE = 'Magento_InventoryApi::source'
+ACL_SOURCE_EDIT = 'Magento_InventoryApi::source_edit'
+ACL_STOCK = 'Magento_InventoryApi::stock'
+ACL_STOCK_EDIT = 'Magento_InventoryApi::stock_edit'
+ACL_STOCK_DELETE = 'Magento_InventoryApi::stock_delete'
+ACL_SOURCE_ITEM = 'Magento_InventoryApi::stock_source_item_assign'
+ANONYMOUS = 'anonymous'
+ADMIN_TOKEN_PATH = '/V1/integration/admin/token'
+
+CRITERIA = ('object', 'SearchCriteria')
+LINKS = [('links', ('array', 'StockSourceLink'), True)]
+SOURCE_ITEMS = [('sourceItems', ('array', 'SourceItem'), True)]
+
+
+class Route:
+    def __init__(self, method, pattern, acl, params, service, put_id=None):
+        self.method = method
+        self.parts = pattern.strip('/').split('/')
+        self.acl = acl
+        self.params = params
+        self.service = service
+        self.put_id = put_id
+
+    def match(self, method, path):
+        """Path params are urldecode()d one segment at a time, as Magento's Route does."""
+        if method != self.method:
+            return None
+        segments = path.strip('/').split('/')
+        if len(segments) != len(self.parts):
+            return None
+        found = {}
+        for part, segment in zip(self.parts, segments):
+            if part.startswith(':'):
+                found[part[1:]] = unquote_plus(segment)
+            elif part != segment:
+                return None
+        return found
+
+    def call(self, app, input_data):
+        values = process_params(input_data, self.params, app.limits)
+        return self.service(app, values)
+
+
+def _search(app, criteria, collection, items, columns):
+    criteria = search_criteria.prepare(criteria, app.limits)
+    return search_criteria.search(criteria, collection, items, columns)
+
+
+def _list_sources(app, values):
+    rows = list(app.inventory.sources.values())
+    return _search(app, values['searchCriteria'], [sources.source_row(row) for row in rows],
+                   [sources.source_output(row) for row in rows], sources.COLUMNS)
+
+
+def _list_stocks(app, values):
+    rows = list(app.inventory.stocks.values())
+    return _search(app, values['searchCriteria'], rows, [stocks.stock_output(app.inventory, row) for row in rows],
+                   stocks.COLUMNS)
+
+
+def _list_links(app, values):
+    return app.inventory.list_links(search_criteria.prepare(values['searchCriteria'], app.limits))
+
+
+def _list_source_items(app, values):
+    return app.inventory.list_source_items(search_criteria.prepare(values['searchCriteria'], app.limits))
+
+
+def _void(action):
+    def service(app, values):
+        action(app, values)
+        return []
+    return service
+
+
+ROUTES = [
+    Route('GET', '/V1/inventory/stock-source-links', ACL_LINK, [('searchCriteria', CRITERIA, True)], _list_links),
+    Route('POST', '/V1/inventory/stock-source-links', ACL_LINK, LINKS,
+          _void(lambda app, values: app.inventory.save_links(values['links']))),
+    Route('POST', '/V1/inventory/stock-source-links-delete', ACL_LINK, LINKS,
+          _void(lambda app, values: app.inventory.delete_links(values['links']))),
+    Route('GET', '/V1/inventory/get-sources-assigned-to-stock-ordered-by-priority/:stockId', ACL_SOURCE,
+          [('stockId', 'int', True)], lambda app, values: app.inventory.sources_of_stock(values['stockId'])),
+    Route('GET', '/V1/inventory/sources', ACL_SOURCE, [('searchCriteria', CRITERIA, False)], _list_sources),
+    Route('GET', '/V1/inventory/sources/:sourceCode', ACL_SOURCE, [('sourceCode', 'string', True)],
+          lambda app, values: sources.get_source(app.inventory, values['sourceCode'])),
+    Route('POST', '/V1/inventory/sources', ACL_SOURCE_EDIT, [('source', ('object', 'Source'), True)],
+          _void(lambda app, values: sources.save_source(app.inventory, values['source']))),
+    Route('PUT', '/V1/inventory/sources/:sourceCode', ACL_SOURCE_EDIT, [('source', ('object', 'Source'), True)],
+          _void(lambda app, values: sources.save_source(app.inventory, values['source'])), put_id='sourceCode'),
+    Route('GET', '/V1/inventory/stocks', ACL_STOCK, [('searchCriteria', CRITERIA, False)], _list_stocks),
+    Route('GET', '/V1/inventory/stocks/:stockId', ACL_STOCK, [('stockId', 'int', True)],
+          lambda app, values: stocks.get_stock(app.inventory, values['stockId'])),
+    Route('POST', '/V1/inventory/stocks', ACL_STOCK_EDIT, [('stock', ('object', 'Stock'), True)],
+          lambda app, values: stocks.save_stock(app.inventory, values['stock'])),
+    Route('PUT', '/V1/inventory/stocks/:stockId', ACL_STOCK_EDIT, [('stock', ('object', 'Stock'), True)],
+          lambda app, values: stocks.save_stock(app.inventory, values['stock']), put_id='stockId'),
+    Route('DELETE', '/V1/inventory/stocks/:stockId', ACL_STOCK_DELETE, [('stockId', 'int', True)],
+          _void(lambda app, values: stocks.delete_stock(app.inventory, values['stockId']))),
+    Route('GET', '/V1/inventory/source-items', ACL_SOURCE, [('searchCriteria', CRITERIA, True)], _list_source_items),
+    Route('POST', '/V1/inventory/source-items', ACL_SOURCE_ITEM, SOURCE_ITEMS,
+          _void(lambda app, values: app.inventory.save_source_items(values['sourceItems']))),
+    Route('POST', '/V1/inventory/source-items-delete', ACL_SOURCE_ITEM, SOURCE_ITEMS,
+          _void(lambda app, values: app.inventory.delete_source_items(values['sourceItems']))),
+    Route('POST', ADMIN_TOKEN_PATH, ANONYMOUS, [('username', 'string', True), ('password', 'string', True)],
+          lambda app, values: app.auth.create_admin_token(values['username'], values['password'], app.two_factor)),
+]
+
+
+def find_route(method, path):
+    for route in ROUTES:
+        found = route.match(method, path)
+        if found is not None:
+            return route, found
+    return None, None
