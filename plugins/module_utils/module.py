@@ -1,0 +1,107 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""MagentoModule: AnsibleModule plus the shared connection options and a lazily built client."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import os
+
+from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+
+from ansible_collections.commerceops.magento.plugins.module_utils.client import (
+    HAS_REQUESTS,
+    REQUESTS_IMPORT_ERROR,
+    MagentoClient,
+    MagentoSettingsError,
+)
+
+ENVIRONMENT_VARIABLES = {
+    "url": "MAGENTO_URL",
+    "store_code": "MAGENTO_STORE_CODE",
+    "token": "MAGENTO_TOKEN",
+    "username": "MAGENTO_USERNAME",
+    "password": "MAGENTO_PASSWORD",
+    "validate_certs": "MAGENTO_VALIDATE_CERTS",
+}
+
+
+def _from_env(name):
+    return (env_fallback, [ENVIRONMENT_VARIABLES[name]])
+
+
+def connection_argument_spec():
+    return dict(
+        url=dict(type="str", fallback=_from_env("url")),
+        store_code=dict(type="str", default="all", fallback=_from_env("store_code")),
+        token=dict(type="str", no_log=True, fallback=_from_env("token")),
+        username=dict(type="str", fallback=_from_env("username")),
+        password=dict(type="str", no_log=True, fallback=_from_env("password")),
+        validate_certs=dict(type="bool", default=True, fallback=_from_env("validate_certs")),
+        ca_path=dict(type="path"),
+        timeout=dict(type="int", default=30),
+        retries=dict(type="int", default=3),
+    )
+
+
+def client_from_params(params, session=None):
+    """A MagentoClient from validated connection params; raises MagentoSettingsError on bad settings."""
+    conflict = auth_conflict_message(params)
+    if conflict:
+        raise MagentoSettingsError(conflict)
+    return MagentoClient(
+        url=params.get("url"), store_code=params.get("store_code") or "all", token=params.get("token"),
+        username=params.get("username"), password=params.get("password"),
+        validate_certs=params.get("validate_certs", True), ca_path=params.get("ca_path"),
+        timeout=params.get("timeout", 30), retries=params.get("retries", 3), session=session)
+
+
+def _origin(params, names):
+    """Where a value most likely came from; env_fallback leaves no trace, so compare with the environment."""
+    from_env = [ENVIRONMENT_VARIABLES[name] for name in names
+                if params.get(name) and os.environ.get(ENVIRONMENT_VARIABLES[name]) == params.get(name)]
+    if not from_env:
+        return "the task"
+    if len(from_env) == len(names):
+        return "environment variable%s %s on the managed host" % ("s" if len(names) > 1 else "",
+                                                                  " and ".join(from_env))
+    return "the task and environment variable %s on the managed host" % from_env[0]
+
+
+def auth_conflict_message(params):
+    """A clear message when both a token and a username/password pair are present, else None."""
+    if not params.get("token") or not (params.get("username") or params.get("password")):
+        return None
+    login_names = [name for name in ("username", "password") if params.get(name)]
+    return ("Give exactly one way to authenticate: token, or username and password. Got token (from %s) "
+            "and %s (from %s). Remove one of them from the task or unset its environment variable."
+            % (_origin(params, ["token"]), "/".join(login_names), _origin(params, login_names)))
+
+
+class MagentoModule(AnsibleModule):
+    def __init__(self, argument_spec, **kwargs):
+        spec = connection_argument_spec()
+        spec.update(argument_spec)
+        kwargs["required_together"] = list(kwargs.get("required_together") or []) + [["username", "password"]]
+        super(MagentoModule, self).__init__(argument_spec=spec, **kwargs)
+        self._client = None
+        # Not AnsibleModule's mutually_exclusive: its message cannot say that a value came from the environment.
+        conflict = auth_conflict_message(self.params)
+        if conflict:
+            self.fail_json(msg=conflict)
+
+    @property
+    def client(self):
+        if self._client is None:
+            if not HAS_REQUESTS:
+                self.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
+            try:
+                self._client = client_from_params(self.params)
+            except MagentoSettingsError as error:
+                self.fail_json(msg=str(error))
+        return self._client
+
+    def fail_from_api_error(self, error, **result):
+        self.fail_json(msg=error.message, status=error.status, **result)

@@ -1,0 +1,169 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+from ansible.module_utils.testing import patch_module_args
+
+from ansible_collections.commerceops.magento.plugins.module_utils import module as module_utils
+from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError, MagentoClient
+from ansible_collections.commerceops.magento.plugins.module_utils.module import (
+    MagentoModule,
+    client_from_params,
+    connection_argument_spec,
+)
+
+TOKEN = "tok-3f9a-secret"
+PASSWORD = "pw-very-secret"
+
+
+class FailJson(Exception):
+    def __init__(self, result):
+        super(FailJson, self).__init__(result.get("msg"))
+        self.result = result
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch):
+    for name in module_utils.ENVIRONMENT_VARIABLES.values():
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def failures_raise(monkeypatch):
+    def fail_json(self, **result):
+        raise FailJson(result)
+    monkeypatch.setattr(MagentoModule, "fail_json", fail_json)
+
+
+def make_module(args, argument_spec=None, **kwargs):
+    with patch_module_args(args):
+        return MagentoModule(argument_spec=argument_spec or {}, **kwargs)
+
+
+def test_spec_has_the_connection_options_with_env_fallbacks():
+    spec = connection_argument_spec()
+    assert sorted(spec) == sorted(["url", "store_code", "token", "username", "password", "validate_certs",
+                                   "ca_path", "timeout", "retries"])
+    assert spec["token"]["no_log"] and spec["password"]["no_log"]
+    assert "required" not in spec["url"]  # an offline state needs no URL
+    assert spec["url"]["fallback"][1] == ["MAGENTO_URL"]
+
+
+def test_defaults_and_module_options_are_merged():
+    module = make_module({"url": "https://shop.test", "token": TOKEN, "state": "merged"},
+                         argument_spec={"state": {"type": "str"}})
+    assert module.params["state"] == "merged"
+    assert (module.params["store_code"], module.params["validate_certs"]) == ("all", True)
+    assert (module.params["timeout"], module.params["retries"]) == (30, 3)
+
+
+def test_settings_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("MAGENTO_URL", "https://env.shop.test")
+    monkeypatch.setenv("MAGENTO_STORE_CODE", "default")
+    monkeypatch.setenv("MAGENTO_TOKEN", TOKEN)
+    monkeypatch.setenv("MAGENTO_VALIDATE_CERTS", "false")
+    module = make_module({})
+    assert module.params["url"] == "https://env.shop.test"
+    assert module.params["store_code"] == "default"
+    assert module.params["token"] == TOKEN
+    assert module.params["validate_certs"] is False
+    assert TOKEN in module.no_log_values  # masked in output although it came from the environment
+    assert isinstance(module.client, MagentoClient)
+
+
+def test_login_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("MAGENTO_USERNAME", "admin")
+    monkeypatch.setenv("MAGENTO_PASSWORD", PASSWORD)
+    module = make_module({"url": "https://shop.test"})
+    assert module.client.auth_method == "username+password"
+    assert PASSWORD in module.no_log_values
+
+
+def test_client_is_built_once(monkeypatch):
+    built = []
+
+    def counting_client(**kwargs):
+        built.append(kwargs)
+        return MagentoClient(**kwargs)
+
+    monkeypatch.setattr(module_utils, "MagentoClient", counting_client)
+    module = make_module({"url": "https://shop.test", "token": TOKEN, "timeout": 5})
+    assert module.client is module.client
+    assert len(built) == 1 and built[0]["timeout"] == 5 and built[0]["token"] == TOKEN
+
+
+def test_no_credentials_fail_when_the_client_is_needed():
+    module = make_module({"url": "https://shop.test"})  # an offline state may still run
+    with pytest.raises(FailJson) as caught:
+        module.client
+    assert "no credentials" in caught.value.result["msg"]
+
+
+def test_missing_url_fails_when_the_client_is_needed():
+    module = make_module({"token": TOKEN})
+    with pytest.raises(FailJson) as caught:
+        module.client
+    assert "url is required" in caught.value.result["msg"]
+
+
+def test_token_and_login_in_the_task_are_refused():
+    with pytest.raises(FailJson) as caught:
+        make_module({"url": "https://shop.test", "token": TOKEN, "username": "admin", "password": PASSWORD})
+    message = caught.value.result["msg"]
+    assert "exactly one way to authenticate" in message
+    assert "token (from the task) and username/password (from the task)" in message
+    assert TOKEN not in message and PASSWORD not in message
+
+
+def test_token_from_environment_and_login_in_the_task_are_refused_naming_the_variable(monkeypatch):
+    monkeypatch.setenv("MAGENTO_TOKEN", TOKEN)
+    with pytest.raises(FailJson) as caught:
+        make_module({"url": "https://shop.test", "username": "admin", "password": PASSWORD})
+    message = caught.value.result["msg"]
+    assert "token (from environment variable MAGENTO_TOKEN on the managed host)" in message
+    assert "username/password (from the task)" in message
+    assert TOKEN not in message and PASSWORD not in message
+
+
+def test_username_without_password_is_refused():
+    with pytest.raises(FailJson) as caught:
+        make_module({"url": "https://shop.test", "username": "admin"})
+    assert "username" in caught.value.result["msg"] and "password" in caught.value.result["msg"]
+
+
+def test_callers_required_together_is_kept():
+    with pytest.raises(FailJson) as caught:
+        make_module({"url": "https://shop.test", "token": TOKEN, "a": "x"},
+                    argument_spec={"a": {"type": "str"}, "b": {"type": "str"}}, required_together=[["a", "b"]])
+    assert "a, b" in caught.value.result["msg"]
+
+
+def test_missing_requests_fails_with_the_library_hint(monkeypatch):
+    monkeypatch.setattr(module_utils, "HAS_REQUESTS", False)
+    monkeypatch.setattr(module_utils, "REQUESTS_IMPORT_ERROR", "Traceback: No module named 'requests'")
+    module = make_module({"url": "https://shop.test", "token": TOKEN})
+    with pytest.raises(FailJson) as caught:
+        module.client
+    assert "requests" in caught.value.result["msg"]
+    assert caught.value.result["exception"] == "Traceback: No module named 'requests'"
+
+
+def test_fail_from_api_error_passes_message_status_and_result():
+    module = make_module({"url": "https://shop.test", "token": TOKEN})
+    error = MagentoApiError("GET /rest/all/V1/x answered 404: gone", method="GET", path="/rest/all/V1/x",
+                            status=404)
+    with pytest.raises(FailJson) as caught:
+        module.fail_from_api_error(error, changed=False, plan={"added": []})
+    assert caught.value.result == {"msg": "GET /rest/all/V1/x answered 404: gone", "status": 404,
+                                   "changed": False, "plan": {"added": []}}
+
+
+def test_client_from_params_serves_companion_code():
+    client = client_from_params({"url": "http://shop.test", "token": TOKEN, "store_code": "default",
+                                 "validate_certs": True, "ca_path": None, "timeout": 30, "retries": 0})
+    assert "/rest/default/V1/" in repr(client) and TOKEN not in repr(client)
