@@ -1,0 +1,139 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Pure planning for msi_source: desired fields + the current source -> what to send, no I/O."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+from ansible_collections.commerceops.magento.plugins.module_utils.record_plan import (
+    PlanError,
+    field_changes,
+    overlay,
+    raise_if_problems,
+)
+
+DEFAULT_SOURCE_CODE = 'default'
+
+# The source fields a user may manage, with the JSON type Magento gives them.
+SOURCE_FIELD_KINDS = {
+    'name': 'str',
+    'enabled': 'bool',
+    'description': 'str',
+    'latitude': 'float',
+    'longitude': 'float',
+    'country_id': 'str',
+    'region_id': 'int',
+    'region': 'str',
+    'city': 'str',
+    'street': 'str',
+    'postcode': 'str',
+    'contact_name': 'str',
+    'email': 'str',
+    'phone': 'str',
+    'fax': 'str',
+}
+SOURCE_FIELDS = tuple(sorted(SOURCE_FIELD_KINDS))
+
+# Magento validates every save as a whole object, so these must be in every body, not only on create.
+REQUIRED_FIELDS = ('name', 'country_id', 'postcode')
+
+# Read back from Magento but never sent: the carrier getter is hard-coded, and sending carrier links
+# while it is true is refused.
+READ_ONLY_FIELDS = ('use_default_carrier_config', 'carrier_links')
+
+# Magento's NoSpecialCharsInString rule: a "${...}" template anywhere in the value is refused.
+TEMPLATE_PATTERN = re.compile(r'\$:?\{[^}]*\}')
+COUNTRY_PATTERN = re.compile(r'^[A-Z]{2}$')
+MAX_VARCHAR = 255
+
+
+def _text_problems(field, value):
+    problems = []
+    if not value.strip():
+        problems.append('%s must not be empty, got %r' % (field, value))
+    if TEMPLATE_PATTERN.search(value):
+        problems.append('%s must not contain a "${...}" template, got %r' % (field, value))
+    if len(value) > MAX_VARCHAR:
+        problems.append('%s is longer than %d characters: %r' % (field, MAX_VARCHAR, value))
+    return problems
+
+
+def validate_source_input(source_code, desired):
+    """Raise PlanError naming every bad value in the user's input."""
+    problems = _text_problems('source_code', source_code)
+    if re.search(r'\s', source_code) and source_code.strip():
+        problems.append('source_code must not contain whitespace, got %r' % source_code)
+    if 'name' in desired:
+        problems.extend(_text_problems('name', desired['name']))
+    if 'postcode' in desired and not desired['postcode'].strip():
+        problems.append('postcode must not be empty, got %r' % desired['postcode'])
+    country = desired.get('country_id')
+    if country is not None and not COUNTRY_PATTERN.match(country):
+        problems.append('country_id must be a two-letter upper-case ISO 3166-1 code such as "GB", got %r'
+                        % country)
+    bounds = {'latitude': 90, 'longitude': 180}
+    for field in sorted(bounds):
+        value = desired.get(field)
+        if value is not None and not -bounds[field] <= value <= bounds[field]:
+            problems.append('%s must be between -%d and %d, got %r' % (field, bounds[field], bounds[field], value))
+    if source_code == DEFAULT_SOURCE_CODE and desired.get('enabled') is False:
+        problems.append('Magento refuses to disable the default source %r; disable another source or '
+                        'leave enabled unset' % DEFAULT_SOURCE_CODE)
+    raise_if_problems(problems)
+
+
+def desired_source_fields(params):
+    """The fields the user set, with O(state=disabled) folded into ``enabled``."""
+    desired = dict((name, params[name]) for name in SOURCE_FIELDS if params.get(name) is not None)
+    if params.get('state') == 'disabled':
+        if desired.get('enabled') is True:
+            raise PlanError('enabled=true contradicts state=disabled; use state=present to enable a source')
+        desired['enabled'] = False
+    return desired
+
+
+def find_name_conflict(source_code, name, sources):
+    """The code of another source already called ``name`` (Magento compares trimmed, case-insensitively)."""
+    wanted = name.strip().lower()
+    for source in sources:
+        if source.get('source_code') != source_code and (source.get('name') or '').strip().lower() == wanted:
+            return source.get('source_code')
+    return None
+
+
+def _writable(record):
+    return dict((key, value) for key, value in record.items() if key not in READ_ONLY_FIELDS)
+
+
+def plan_source(source_code, desired, current):
+    """Decide what to send for one source.
+
+    ``desired`` holds only the fields the user set; ``current`` is the source as Magento returned it,
+    or None. Returns a dict: ``action`` ('create', 'update' or None), ``body`` (the ``source`` object
+    to send), ``changes``, ``before`` and ``after``.
+    """
+    validate_source_input(source_code, desired)
+    if current is None:
+        missing = [field for field in REQUIRED_FIELDS if field not in desired]
+        if missing:
+            raise PlanError('source %r does not exist; creating it needs %s' % (source_code, ', '.join(missing)))
+        body = dict(desired, source_code=source_code)
+        after = overlay({'source_code': source_code, 'enabled': True}, desired, SOURCE_FIELD_KINDS)
+        changes = field_changes(desired, {}, SOURCE_FIELD_KINDS)
+        return {'action': 'create', 'body': body, 'changes': changes, 'before': None, 'after': after}
+
+    changes = field_changes(desired, current, SOURCE_FIELD_KINDS)
+    if not changes:
+        return {'action': None, 'body': None, 'changes': {}, 'before': current, 'after': current}
+    after = overlay(current, desired, SOURCE_FIELD_KINDS)
+    body = _writable(after)
+    body['source_code'] = source_code
+    if source_code == DEFAULT_SOURCE_CODE:
+        # Magento checks the flag on the request object, so omitting it reads as "disable".
+        body['enabled'] = True
+    return {'action': 'update', 'body': body, 'changes': changes, 'before': current, 'after': after}

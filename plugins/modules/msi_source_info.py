@@ -1,0 +1,120 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+---
+module: msi_source_info
+short_description: Read Magento MSI sources
+version_added: 0.1.0
+description:
+  - Reads inventory sources from Magento 2 Multi-Source Inventory through Magento's REST API.
+  - Returns every source, or only the sources named in O(source_codes), optionally only the enabled or
+    disabled ones.
+author:
+  - commerceops contributors (@commerceops)
+extends_documentation_fragment:
+  - commerceops.magento.connection
+attributes:
+  check_mode:
+    support: full
+    description: Reads only; runs the same in check mode.
+  diff_mode:
+    support: N/A
+    description: Changes nothing, so there is nothing to show.
+  action_group:
+    support: full
+    description: Takes its connection options from C(module_defaults) of the group.
+    membership:
+      - commerceops.magento.magento
+options:
+  source_codes:
+    description:
+      - Codes of the sources to read. Codes that match no source are listed in RV(missing).
+      - Omit to read every source.
+    type: list
+    elements: str
+  enabled:
+    description: Only sources that are enabled (V(true)) or disabled (V(false)). Omit for both.
+    type: bool
+seealso:
+  - module: commerceops.magento.msi_source
+"""
+
+EXAMPLES = r"""
+- name: Read two sources
+  commerceops.magento.msi_source_info:
+    url: https://shop.example.com
+    token: "{{ vault_magento_token }}"
+    source_codes: [uk_warehouse, uk_store]
+  register: uk_sources
+
+- name: List the codes of all disabled sources
+  commerceops.magento.msi_source_info:
+    enabled: false
+  register: disabled_sources
+
+- name: Show them
+  ansible.builtin.debug:
+    msg: "{{ disabled_sources.sources | map(attribute='source_code') | list }}"
+"""
+
+RETURN = r"""
+sources:
+  description: The sources read, as Magento returns them, sorted by code.
+  returned: success
+  type: list
+  elements: dict
+  sample: [{"source_code": "uk_warehouse", "name": "Huntingdon Warehouse", "enabled": true,
+            "country_id": "GB", "postcode": "PE29 6XJ", "use_default_carrier_config": true,
+            "carrier_links": []}]
+missing:
+  description: The codes in O(source_codes) that match no source (before the O(enabled) filter).
+  returned: success
+  type: list
+  elements: str
+  sample: [uk_store]
+"""
+
+from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
+from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
+
+
+def read_sources(client, source_codes):
+    if source_codes is None:
+        return client.search("inventory/sources")
+    if not source_codes:
+        return []
+    # One filter group: its eq filters are OR'd. "in" would split codes that hold a comma.
+    wanted = set(source_codes)
+    found = client.search("inventory/sources", [[("source_code", code, "eq") for code in sorted(wanted)]])
+    return [source for source in found if source.get("source_code") in wanted]
+
+
+def main():
+    module = MagentoModule(
+        argument_spec=dict(
+            source_codes=dict(type="list", elements="str"),
+            enabled=dict(type="bool"),
+        ),
+        supports_check_mode=True,
+    )
+    codes = module.params["source_codes"]
+    try:
+        sources = read_sources(module.client, codes)
+    except MagentoApiError as error:
+        module.fail_from_api_error(error)
+    found_codes = set(source["source_code"] for source in sources)
+    missing = sorted(set(codes or []) - found_codes)
+    if module.params["enabled"] is not None:
+        sources = [source for source in sources if bool(source.get("enabled")) == module.params["enabled"]]
+    module.exit_json(changed=False, sources=sorted(sources, key=lambda source: source["source_code"]),
+                     missing=missing)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,237 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+---
+module: msi_stock
+short_description: Create, update and delete Magento MSI stocks and their websites, idempotently
+version_added: 0.1.0
+description:
+  - Manages one stock of Magento 2 Multi-Source Inventory, and the websites (sales channels) that sell
+    from it, through Magento's REST API.
+  - The stock is found by O(stock_id) when given, otherwise by O(name). A stock that does not exist is
+    created; with O(stock_id) given, Magento creates it with that id.
+  - Compares the name and the set of websites with what Magento holds and writes only when they differ.
+    A rerun with the same input sends no write request and reports no change.
+  - Magento replaces a stock's websites on every save, moves websites left out to Default Stock, and
+    silently takes a website away from another stock when it is assigned here. So every save sends the
+    full list of websites the stock should have; without O(sales_channels) the current ones are sent
+    back. A warning names every website that moves from one stock to another.
+  - Everything is validated before anything is written. A name another stock already has, a stock id
+    below 1, a website entry without a code, taking websites off Default Stock, deleting Default Stock,
+    or deleting a stock that still has websites fail the task with one message naming the bad value.
+author:
+  - commerceops contributors (@commerceops)
+extends_documentation_fragment:
+  - commerceops.magento.connection
+attributes:
+  check_mode:
+    support: full
+    description: Reads the stocks and reports the exact change and warnings; sends no write request.
+  diff_mode:
+    support: full
+    description: Shows the stock's id, name and websites before and after.
+  action_group:
+    support: full
+    description: Takes its connection options from C(module_defaults) of the group.
+    membership:
+      - commerceops.magento.magento
+options:
+  stock_id:
+    description:
+      - The stock's numeric id. When given, it identifies the stock and O(name) renames it.
+      - Default Stock is V(1); its websites can be added to but not taken away.
+    type: int
+  name:
+    description:
+      - The stock's name, unique across stocks (Magento compares names ignoring case and surrounding
+        spaces). Without O(stock_id), it identifies the stock.
+      - Required to create a stock.
+    type: str
+  sales_channels:
+    description:
+      - The complete list of websites that sell from this stock. Websites on the stock that are not
+        listed move to Default Stock; listed websites on other stocks move here.
+      - V([]) takes every website off the stock.
+      - Omit to keep the stock's current websites.
+    type: list
+    elements: dict
+    suboptions:
+      type:
+        description: The kind of sales channel; Magento supports only websites.
+        type: str
+        choices: [website]
+        default: website
+      code:
+        description: The website's code, for example V(base).
+        type: str
+        required: true
+  state:
+    description:
+      - V(present) creates the stock or updates its name and websites.
+      - V(absent) deletes the stock. Magento refuses to delete Default Stock and stocks that still have
+        websites; move their websites to another stock first. The stock's source links go with it.
+    type: str
+    choices: [present, absent]
+    default: present
+notes:
+  - Magento checks website codes itself; an unknown code fails the task with Magento's message and
+    nothing is written.
+seealso:
+  - module: commerceops.magento.msi_stock_info
+  - module: commerceops.magento.msi_stock_source_link
+  - name: Magento MSI REST tutorial, step "Create stocks"
+    description: The steps this module automates.
+    link: https://developer.adobe.com/commerce/webapi/rest/tutorials/inventory/create-stocks/
+"""
+
+EXAMPLES = r"""
+# Connection options once for every module of the collection (also works at play level).
+- name: Provision the tutorial's stocks
+  module_defaults:
+    group/commerceops.magento.magento:
+      url: https://shop.example.com
+      token: "{{ vault_magento_token }}"
+  block:
+    - name: Create the UK stock, selling on the UK website
+      commerceops.magento.msi_stock:
+        name: UK Stock
+        sales_channels:
+          - code: uk
+      register: uk_stock
+
+    - name: Link its warehouse, using the id Magento gave the stock
+      commerceops.magento.msi_stock_source_link:
+        links:
+          - {stock_id: "{{ uk_stock.stock_id }}", source_code: uk_warehouse, priority: 1}
+
+# Inside an existing deployment role.
+- name: Rename a stock, keeping its websites
+  commerceops.magento.msi_stock:
+    url: "{{ magento_base_url }}"
+    token: "{{ magento_api_token }}"
+    stock_id: 3
+    name: North America Stock
+  delegate_to: localhost
+
+# Dry run: run with --check --diff, or force it per task as here; warnings name moving websites.
+- name: Show what moving the US website would do
+  commerceops.magento.msi_stock:
+    name: US Stock
+    sales_channels:
+      - {type: website, code: us}
+  check_mode: true
+  diff: true
+
+- name: Delete a stock that sells nowhere any more
+  commerceops.magento.msi_stock:
+    name: Spare Stock
+    state: absent
+"""
+
+RETURN = r"""
+stock_id:
+  description:
+    - The stock's id, for later tasks. V(null) when the stock does not exist after the run, and in
+      check mode for a stock that would be created without O(stock_id).
+  returned: success
+  type: int
+  sample: 2
+stock:
+  description: The stock after the run (in check mode, what it would be); V(null) when absent.
+  returned: success
+  type: dict
+  contains:
+    stock_id:
+      description: The stock's id.
+      type: int
+    name:
+      description: The stock's name.
+      type: str
+    sales_channels:
+      description: The stock's websites, sorted by code.
+      type: list
+      elements: dict
+  sample: {"stock_id": 2, "name": "UK Stock", "sales_channels": [{"type": "website", "code": "uk"}]}
+before:
+  description: The stock before the run, shaped like RV(stock); V(null) when it did not exist.
+  returned: success
+  type: dict
+  sample: null
+after:
+  description: Same as RV(stock).
+  returned: success
+  type: dict
+  sample: {"stock_id": 2, "name": "UK Stock", "sales_channels": [{"type": "website", "code": "uk"}]}
+"""
+
+from ansible_collections.commerceops.magento.plugins.module_utils import record_plan, stock_plan
+from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
+from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
+
+STOCKS_PATH = "inventory/stocks"
+
+
+def argument_spec():
+    return dict(
+        stock_id=dict(type="int"),
+        name=dict(type="str"),
+        sales_channels=dict(type="list", elements="dict", options=dict(
+            type=dict(type="str", default="website", choices=["website"]),
+            code=dict(type="str", required=True),
+        )),
+        state=dict(type="str", default="present", choices=["present", "absent"]),
+    )
+
+
+def apply(client, plan):
+    """Send the plan; return the stock id Magento answers with (None after a delete)."""
+    if plan["action"] == "delete":
+        client.delete("%s/%d" % (STOCKS_PATH, plan["before"]["stock_id"]))
+        return None
+    if plan["action"] == "update":
+        stock_id = client.put("%s/%d" % (STOCKS_PATH, plan["before"]["stock_id"]), {"stock": plan["body"]})
+    else:
+        stock_id = client.post(STOCKS_PATH, {"stock": plan["body"]})
+    return int(stock_id)
+
+
+def main():
+    module = MagentoModule(argument_spec=argument_spec(), supports_check_mode=True,
+                           required_one_of=[("stock_id", "name")])
+    params = module.params
+    try:
+        stocks = [stock_plan.stock_view(raw) for raw in module.client.search(STOCKS_PATH)]
+        plan = stock_plan.plan_stock(stocks, params["state"], stock_id=params["stock_id"], name=params["name"],
+                                     sales_channels=params["sales_channels"])
+    except record_plan.PlanError as error:
+        module.fail_json(msg="Invalid stock, nothing was written: %s." % error, problems=error.problems,
+                         changed=False)
+    except MagentoApiError as error:
+        module.fail_from_api_error(error, changed=False)
+
+    for warning in plan["warnings"]:
+        module.warn(warning)
+    after = plan["after"]
+    if plan["action"] and not module.check_mode:
+        try:
+            stock_id = apply(module.client, plan)
+        except MagentoApiError as error:
+            module.fail_from_api_error(error, changed=False, before=plan["before"])
+        if after is not None:
+            after = dict(after, stock_id=stock_id)
+    result = dict(changed=plan["action"] is not None, stock_id=after and after["stock_id"], stock=after,
+                  before=plan["before"], after=after)
+    if module._diff:
+        label = "stock %s" % (params["name"] if params["stock_id"] is None else params["stock_id"])
+        result["diff"] = record_plan.record_diff(plan["before"], after, label)
+    module.exit_json(**result)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import os
+
+import pytest
+import yaml
+
+from ansible.module_utils import basic
+from ansible.module_utils.testing import patch_module_args
+
+from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
+from ansible_collections.commerceops.magento.plugins.modules import msi_stock, msi_stock_info
+
+CONNECTION = {"url": "https://shop.example.com", "token": "unit-token"}
+
+
+class Exited(Exception):
+    def __init__(self, failed, result, warnings):
+        super(Exited, self).__init__(result.get("msg", ""))
+        self.failed = failed
+        self.result = result
+        self.warnings = warnings
+
+
+def website(code):
+    return {"type": "website", "code": code}
+
+
+class FakeStockClient(object):
+    """Magento's stock semantics in memory, including the sales-channel replace on every save."""
+
+    def __init__(self):
+        self.stocks = {1: {"name": "Default Stock", "channels": ["base", "uk", "us"]}}
+        self.writes = []
+
+    def search(self, path, filter_groups=None, page_size=300, sort_orders=None):
+        assert path == "inventory/stocks" and filter_groups is None
+        return [{"stock_id": stock_id, "name": stock["name"], "extension_attributes": {
+            "sales_channels": [website(code) for code in stock["channels"]]}}
+            for stock_id, stock in sorted(self.stocks.items())]
+
+    def _save(self, stock_id, stock):
+        channels = [channel["code"] for channel in stock["extension_attributes"]["sales_channels"]]
+        dropped = [code for code in self.stocks.get(stock_id, {}).get("channels", []) if code not in channels]
+        for other in self.stocks.values():
+            other["channels"] = [code for code in other["channels"] if code not in channels]
+        self.stocks[stock_id] = {"name": stock["name"], "channels": channels}
+        if stock_id != 1:
+            self.stocks[1]["channels"].extend(dropped)
+        return stock_id
+
+    def post(self, path, body):
+        assert path == "inventory/stocks"
+        self.writes.append(("POST", path, body))
+        stock_id = body["stock"].get("stock_id") or max(self.stocks) + 1
+        return self._save(stock_id, body["stock"])
+
+    def put(self, path, body):
+        self.writes.append(("PUT", path, body))
+        return self._save(int(path.rsplit("/", 1)[1]), body["stock"])
+
+    def delete(self, path):
+        self.writes.append(("DELETE", path, None))
+        stock_id = int(path.rsplit("/", 1)[1])
+        assert stock_id != 1 and not self.stocks[stock_id]["channels"]
+        del self.stocks[stock_id]
+        return []
+
+
+@pytest.fixture
+def run_module(monkeypatch):
+    warnings = []
+
+    def exit_json(self, **result):
+        raise Exited(False, result, list(warnings))
+
+    def fail_json(self, **result):
+        raise Exited(True, result, list(warnings))
+
+    monkeypatch.setattr(basic.AnsibleModule, "exit_json", exit_json)
+    monkeypatch.setattr(basic.AnsibleModule, "fail_json", fail_json)
+    monkeypatch.setattr(basic.AnsibleModule, "warn", lambda self, message: warnings.append(message))
+
+    def run(module, client, check_mode=False, diff=False, **params):
+        del warnings[:]
+        args = dict(CONNECTION, **params)
+        args["_ansible_check_mode"] = check_mode
+        args["_ansible_diff"] = diff
+        monkeypatch.setattr(MagentoModule, "client", property(lambda self: client))
+        with patch_module_args(args):
+            with pytest.raises(Exited) as caught:
+                module.main()
+        return caught.value
+    return run
+
+
+def test_create_by_name_returns_the_new_id_then_rerun_is_quiet(run_module):
+    client = FakeStockClient()
+    first = run_module(msi_stock, client, name="UK Stock", sales_channels=[{"code": "uk"}])
+    assert not first.failed and first.result["changed"] is True
+    assert first.result["stock_id"] == 2
+    assert first.result["stock"] == {"stock_id": 2, "name": "UK Stock", "sales_channels": [website("uk")]}
+    assert client.writes == [("POST", "inventory/stocks", {"stock": {
+        "name": "UK Stock", "extension_attributes": {"sales_channels": [website("uk")]}}})]
+    assert first.warnings == ["website 'uk' moves from stock 'Default Stock' (1) to stock 'UK Stock'"]
+    client.writes = []
+    second = run_module(msi_stock, client, name="UK Stock", sales_channels=[website("uk")])
+    assert second.result["changed"] is False and client.writes == [] and second.warnings == []
+    assert second.result["stock_id"] == 2
+
+
+def test_check_mode_writes_nothing(run_module):
+    client = FakeStockClient()
+    checked = run_module(msi_stock, client, check_mode=True, diff=True, name="US Stock", sales_channels=[{"code": "us"}])
+    assert checked.result["changed"] is True and client.writes == []
+    assert checked.result["stock_id"] is None
+    assert checked.result["diff"]["before"] == ""
+    assert 'name: "US Stock"' in checked.result["diff"]["after"]
+    assert len(checked.warnings) == 1
+
+
+def test_create_with_given_id(run_module):
+    client = FakeStockClient()
+    result = run_module(msi_stock, client, stock_id=20, name="US Stock").result
+    assert result["stock_id"] == 20 and client.writes[0][2]["stock"]["stock_id"] == 20
+
+
+def test_rename_sends_current_channels_back(run_module):
+    client = FakeStockClient()
+    run_module(msi_stock, client, name="UK Stock", sales_channels=[{"code": "uk"}])
+    client.writes = []
+    result = run_module(msi_stock, client, stock_id=2, name="United Kingdom").result
+    assert result["changed"] is True
+    assert client.writes == [("PUT", "inventory/stocks/2", {"stock": {
+        "stock_id": 2, "name": "United Kingdom", "extension_attributes": {"sales_channels": [website("uk")]}}})]
+    assert client.stocks[2]["channels"] == ["uk"]
+
+
+def test_delete_needs_websites_moved_first(run_module):
+    client = FakeStockClient()
+    run_module(msi_stock, client, name="UK Stock", sales_channels=[{"code": "uk"}])
+    client.writes = []
+    refused = run_module(msi_stock, client, name="UK Stock", state="absent")
+    assert refused.failed and client.writes == []
+    assert "still has sales channels (uk)" in refused.result["msg"]
+    emptied = run_module(msi_stock, client, name="UK Stock", sales_channels=[])
+    assert emptied.warnings == ["website 'uk' leaves stock 'UK Stock' (2) and Magento assigns it to Default Stock (1)"]
+    deleted = run_module(msi_stock, client, name="UK Stock", state="absent").result
+    assert deleted["changed"] is True and deleted["stock_id"] is None and 2 not in client.stocks
+    again = run_module(msi_stock, client, name="UK Stock", state="absent").result
+    assert again["changed"] is False
+
+
+@pytest.mark.parametrize("params, fragment", [
+    ({"stock_id": 1, "state": "absent"}, "refuses to delete Default Stock"),
+    ({"stock_id": 1, "sales_channels": [{"code": "base"}]}, "cannot be taken off Default Stock (uk, us)"),
+    ({"stock_id": 9}, "stock_id 9 does not exist; creating it needs a name"),
+    ({"name": "Other", "sales_channels": [{"code": ""}]}, "sales_channels[0].code must name a website"),
+    ({"stock_id": 5, "name": "default stock"}, "already used by stock 'Default Stock' (1)"),
+])
+def test_bad_input_fails_naming_the_value_and_writes_nothing(run_module, params, fragment):
+    client = FakeStockClient()
+    outcome = run_module(msi_stock, client, **params)
+    assert outcome.failed and client.writes == []
+    assert fragment in outcome.result["msg"]
+
+
+def test_identity_is_required(run_module):
+    outcome = run_module(msi_stock, FakeStockClient(), sales_channels=[])
+    assert outcome.failed and "stock_id, name" in outcome.result["msg"]
+
+
+def test_info_selects_by_id_and_name(run_module):
+    client = FakeStockClient()
+    run_module(msi_stock, client, name="UK Stock", sales_channels=[{"code": "uk"}])
+    result = run_module(msi_stock_info, client, stock_ids=[1, 7], names=["uk stock", "Moon"]).result
+    assert [stock["stock_id"] for stock in result["stocks"]] == [1, 2]
+    assert result["stocks"][1]["sales_channels"] == [website("uk")]
+    assert result["missing"] == [7, "Moon"]
+    everything = run_module(msi_stock_info, client).result
+    assert len(everything["stocks"]) == 2 and everything["missing"] == []
+
+
+def test_modules_are_in_the_magento_action_group():
+    runtime = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "meta", "runtime.yml")
+    with open(runtime) as handle:
+        group = yaml.safe_load(handle)["action_groups"]["magento"]
+    assert "msi_stock" in group and "msi_stock_info" in group
