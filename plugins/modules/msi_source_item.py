@@ -1,0 +1,259 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: msi_source_item
+short_description: Assign products to Magento MSI sources with quantities and stock status
+version_added: 0.1.0
+description:
+  - Makes Magento 2 Multi-Source Inventory source items (a product's quantity and stock status at one source)
+    match O(items), as step 4 of Magento's MSI tutorial does.
+  - Reads the current items of the given SKUs and sources with one filtered search, then saves only the items
+    that differ, in batches of O(batch_size), or deletes the items that exist when O(state=absent).
+  - Every source in O(items) must already exist (see M(commerceops.magento.msi_source)); otherwise the module
+    fails before writing anything.
+  - Magento saves source items as upserts keyed by SKU and source, and compares SKUs case-insensitively;
+    so does this module.
+  - Saving source items changes stock data; notify the C(commerceops.magento reindex) handler topic of the
+    C(commerceops.magento.reindex) role so indexes and caches catch up.
+author:
+  - commerceops contributors (@commerceops)
+extends_documentation_fragment:
+  - commerceops.magento.connection
+attributes:
+  check_mode:
+    support: full
+    description: Reads Magento and reports the plan; sends no write.
+  diff_mode:
+    support: full
+    description: Shows the asked-about items before and after, one line per item.
+  action_group:
+    support: full
+    description: Takes its connection options from C(module_defaults) of the group.
+    membership:
+      - commerceops.magento.magento
+options:
+  items:
+    description:
+      - The source items to manage. The same O(items[].sku) and O(items[].source_code) pair may appear twice
+        only with the same values.
+    type: list
+    elements: dict
+    required: true
+    suboptions:
+      sku:
+        description: The product SKU.
+        type: str
+        required: true
+      source_code:
+        description: The code of an existing source.
+        type: str
+        required: true
+      quantity:
+        description:
+          - The quantity at that source. Magento stores four decimal places.
+          - Required when O(state=present); ignored when O(state=absent).
+        type: float
+      status:
+        description:
+          - V(in_stock) or V(out_of_stock); V(1) and V(0) are accepted too.
+          - When omitted, an existing item keeps its status and a new item is in stock when
+            O(items[].quantity) is above zero, out of stock otherwise.
+          - Ignored when O(state=absent).
+        type: raw
+  state:
+    description:
+      - V(present) creates or updates the items.
+      - V(absent) removes the listed items from their sources; items that do not exist are left alone.
+    type: str
+    choices: [present, absent]
+    default: present
+  page_size:
+    description: How many items one read request asks for; Magento's default input limit is V(300).
+    type: int
+    default: 300
+  batch_size:
+    description:
+      - How many items one save or delete request carries.
+      - Lower it to V(20) or less when the Magento instance has input limits enabled.
+    type: int
+    default: 500
+notes:
+  - Items of other SKUs or sources are never read, compared or touched.
+  - The module does not check that the SKUs exist as products.
+seealso:
+  - module: commerceops.magento.msi_source
+  - module: commerceops.magento.msi_stock_source_link
+"""
+
+EXAMPLES = r"""
+- name: Stock products at the tutorial's sources
+  commerceops.magento.msi_source_item:
+    url: https://shop.example.com
+    token: "{{ magento_token }}"
+    items:
+      - {sku: 24-MB01, source_code: uk_warehouse, quantity: 100, status: in_stock}
+      - {sku: 24-MB01, source_code: de_warehouse, quantity: 0, status: out_of_stock}
+      - {sku: 24-WB04, source_code: us_warehouse, quantity: 12.5}
+
+- name: Preview what would change, without writing
+  commerceops.magento.msi_source_item:
+    items: "{{ msi_source_items }}"
+  check_mode: true
+  diff: true
+
+- name: Take a product off a source, connection from module_defaults
+  module_defaults:
+    group/commerceops.magento.magento:
+      url: "{{ magento_url }}"
+      token: "{{ magento_token }}"
+  block:
+    - name: Remove the item
+      commerceops.magento.msi_source_item:
+        state: absent
+        items:
+          - {sku: 24-MB01, source_code: uk_store}
+      notify: commerceops.magento reindex
+"""
+
+RETURN = r"""
+before:
+  description: The asked-about items that existed before the run, sorted by source and SKU.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{sku: 24-MB01, source_code: uk_warehouse, quantity: 90.0, status: 1}]
+after:
+  description: The asked-about items that exist after the run (predicted in check mode).
+  returned: unless a write failed
+  type: list
+  elements: dict
+  sample: [{sku: 24-MB01, source_code: uk_warehouse, quantity: 100.0, status: 1}]
+plan:
+  description: What was (or in check mode would be) written.
+  returned: always
+  type: dict
+  contains:
+    added:
+      description: Items created.
+      type: list
+      elements: dict
+      returned: always
+      sample: [{sku: 24-WB04, source_code: us_warehouse, quantity: 12.5, status: 1}]
+    updated:
+      description: Items whose quantity or status changed, with the values they had.
+      type: list
+      elements: dict
+      returned: always
+      sample: [{sku: 24-MB01, source_code: uk_warehouse, quantity: 100.0, status: 1,
+                previous_quantity: 90.0, previous_status: 1}]
+      contains:
+        previous_quantity:
+          description: The quantity before the run.
+          type: float
+          returned: always
+        previous_status:
+          description: The status before the run, V(1) in stock or V(0) out of stock.
+          type: int
+          returned: always
+    removed:
+      description: Items deleted, as they were.
+      type: list
+      elements: dict
+      returned: always
+      sample: []
+writes_sent:
+  description: How many save or delete requests Magento accepted; less than planned when a batch failed.
+  returned: always
+  type: int
+  sample: 1
+"""
+
+from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
+from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
+from ansible_collections.commerceops.magento.plugins.module_utils.source_item_plan import (
+    SourceItemPlanError,
+    diff_text,
+    in_filter,
+    normalize_desired,
+    plan_changed,
+    plan_source_items,
+    read_filter_groups,
+    unknown_source_codes,
+    write_requests,
+)
+
+
+def argument_spec():
+    return dict(
+        items=dict(type="list", elements="dict", required=True, options=dict(
+            sku=dict(type="str", required=True),
+            source_code=dict(type="str", required=True),
+            quantity=dict(type="float"),
+            status=dict(type="raw"),
+        )),
+        state=dict(type="str", choices=["present", "absent"], default="present"),
+        page_size=dict(type="int", default=300),
+        batch_size=dict(type="int", default=500),
+    )
+
+
+def read_current(module, desired):
+    """The known source codes and the current items of the desired SKUs at the desired sources."""
+    client, page_size = module.client, module.params["page_size"]
+    codes = [item["source_code"] for item in desired]
+    try:
+        sources = client.search("inventory/sources", filter_groups=[in_filter("source_code", codes)],
+                                page_size=page_size)
+        unknown = unknown_source_codes(desired, [source["source_code"] for source in sources])
+        if unknown:
+            module.fail_json(
+                msg="Unknown source codes, nothing was written: %s. Create them first with "
+                    "commerceops.magento.msi_source." % ", ".join(unknown),
+                unknown_source_codes=unknown)
+        return client.search("inventory/source-items", filter_groups=read_filter_groups(desired),
+                             page_size=page_size)
+    except MagentoApiError as error:
+        module.fail_from_api_error(error)
+
+
+def main():
+    module = MagentoModule(argument_spec=argument_spec(), supports_check_mode=True)
+    state, batch_size = module.params["state"], module.params["batch_size"]
+    for name in ("page_size", "batch_size"):
+        if module.params[name] < 1:
+            module.fail_json(msg="%s must be at least 1, got %d" % (name, module.params[name]))
+    try:
+        desired = normalize_desired(module.params["items"], state)
+    except SourceItemPlanError as error:
+        module.fail_json(msg=str(error), problems=error.problems)
+
+    current = read_current(module, desired) if desired else []
+    plan = plan_source_items(state, desired, current)
+    result = dict(
+        changed=plan_changed(plan), before=plan["before"], after=plan["after"], writes_sent=0,
+        plan=dict(added=plan["added"], updated=plan["updated"], removed=plan["removed"]),
+    )
+    if module._diff:
+        result["diff"] = dict(before=diff_text(plan["before"]), after=diff_text(plan["after"]),
+                              before_header="source items (before)", after_header="source items (after)")
+    if result["changed"] and not module.check_mode:
+        for path, body in write_requests(plan, batch_size):
+            try:
+                module.client.post(path, body)
+            except MagentoApiError as error:
+                # Earlier batches are stored, later ones are not: the predicted after is wrong now.
+                result.pop("after")
+                result["changed"] = result["writes_sent"] > 0
+                module.fail_from_api_error(error, **result)
+            result["writes_sent"] += 1
+    module.exit_json(**result)
+
+
+if __name__ == "__main__":
+    main()
