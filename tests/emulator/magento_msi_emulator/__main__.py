@@ -11,6 +11,7 @@ import signal
 import sys
 import threading
 
+from .oauth import parse_integration
 from .server import EmulatorServer
 
 
@@ -19,6 +20,13 @@ def admin_user(text):
     if not sep or not name:
         raise argparse.ArgumentTypeError('expected NAME:PASSWORD')
     return name, password
+
+
+def integration(text):
+    try:
+        return parse_integration(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error))
 
 
 def parse_args(argv):
@@ -30,6 +38,9 @@ def parse_args(argv):
     parser.add_argument('--token', action='append', dest='tokens', help='accepted bearer token (repeatable)')
     parser.add_argument('--admin-user', action='append', dest='admin_users', type=admin_user,
                         help='NAME:PASSWORD for /V1/integration/admin/token (repeatable)')
+    parser.add_argument('--integration', action='append', dest='integrations', type=integration,
+                        help='CONSUMER_KEY:CONSUMER_SECRET:ACCESS_TOKEN:ACCESS_TOKEN_SECRET of an active '
+                             'integration whose OAuth 1.0a signed requests are accepted (repeatable; needs oauthlib)')
     parser.add_argument('--two-factor', action='store_true', help='answer admin token requests as Magento_TwoFactorAuth')
     parser.add_argument('--input-limits', action='store_true', help='enable Magento input limits')
     parser.add_argument('--seed', type=int, help='seed for report ids')
@@ -49,7 +60,7 @@ def main(argv=None):
     server = EmulatorServer(fixture=args.fixture, host=args.host, port=args.port, tokens=args.tokens,
                             admin_users=dict(args.admin_users) if args.admin_users else None,
                             two_factor=args.two_factor, input_limits=args.input_limits, seed=args.seed,
-                            verbose=args.verbose)
+                            verbose=args.verbose, integrations=args.integrations)
     stop_requested = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_args: stop_requested.set())

@@ -14,6 +14,7 @@ from .auth import Auth
 from .errors import InternalError, MagentoError, masked_internal_error, no_route, not_authorized
 from .faults import Faults
 from .inventory import Inventory
+from .oauth import OAuthVerifier, is_oauth_header
 from .request_input import inject_path_id, merge_input, parse_body, parse_php_query
 from .request_log import RequestLog
 from .routes import ADMIN_TOKEN_PATH, ANONYMOUS, find_route
@@ -47,11 +48,25 @@ def is_write(method, path):
     return method in WRITE_METHODS and route_path(path).rstrip('/') != ADMIN_TOKEN_PATH
 
 
+def echo_request(body, headers, raw_body):
+    """What a debugging module or proxy does: put the request, credentials included, into the error."""
+    echoed = dict(body)
+    echoed['message'] = '%s Request was: %%request' % body['message']
+    parameters = body.get('parameters')
+    parameters = dict(parameters) if isinstance(parameters, dict) else {}
+    parameters['request'] = 'Authorization: %s; body: %s' % (
+        headers.get('Authorization') or '', raw_body.decode('utf-8', 'replace'))
+    echoed['parameters'] = parameters
+    return echoed
+
+
 class EmulatorApp:
     def __init__(self, fixture='default', tokens=None, admin_users=None, two_factor=False, input_limits=False,
-                 seed=None):
+                 seed=None, integrations=None):
         self.fixture = fixture
-        self.initial_config = {'two_factor': two_factor, 'input_limits': input_limits}
+        self.initial_config = {'two_factor': two_factor, 'input_limits': input_limits, 'echo_requests': False}
+        self.oauth = OAuthVerifier(integrations or [])
+        self.echo_requests = False
         self.inventory = Inventory.from_fixture(fixture)
         self.auth = Auth(tokens or DEFAULT_TOKENS, admin_users or DEFAULT_ADMIN_USERS)
         self.two_factor = two_factor
@@ -69,14 +84,17 @@ class EmulatorApp:
         self.log.clear()
         self.faults.clear()
 
-    def configure(self, input_limits=None, two_factor=None):
+    def configure(self, input_limits=None, two_factor=None, echo_requests=None):
         if input_limits is not None:
             self.limits.enabled = bool(input_limits)
         if two_factor is not None:
             self.two_factor = bool(two_factor)
+        if echo_requests is not None:
+            self.echo_requests = bool(echo_requests)
 
     def config(self):
-        return {'input_limits': self.limits.enabled, 'two_factor': self.two_factor}
+        return {'input_limits': self.limits.enabled, 'two_factor': self.two_factor,
+                'echo_requests': self.echo_requests}
 
     def report_id(self):
         with self.lock:
@@ -87,7 +105,10 @@ class EmulatorApp:
         try:
             return 200, self._dispatch(method, path, query, headers, raw_body)
         except MagentoError as error:
-            return error.status, error.body()
+            body = error.body()
+            if self.echo_requests:
+                body = echo_request(body, headers, raw_body)
+            return error.status, body
         except InternalError:
             return 500, masked_internal_error(self.report_id()).body()
         except Exception:  # pylint: disable=broad-except
@@ -99,8 +120,12 @@ class EmulatorApp:
         route, path_params = find_route(method, route_path(path))
         if route is None:
             raise no_route()
-        if route.acl != ANONYMOUS and not self.auth.bearer_is_valid(headers.get('Authorization')):
-            raise not_authorized(route.acl)
+        header = headers.get('Authorization')
+        if route.acl != ANONYMOUS:
+            if is_oauth_header(header):
+                self.oauth.verify(method, 'http', headers.get('Host') or '', path, query, header)
+            elif not self.auth.bearer_is_valid(header):
+                raise not_authorized(route.acl)
         body = parse_body(raw_body, headers.get('Content-Type')) if method in ('POST', 'PUT') else {}
         if route.put_id and method == 'PUT':
             body = inject_path_id(body, route.put_id, path_params[route.put_id])

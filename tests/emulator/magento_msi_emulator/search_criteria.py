@@ -5,6 +5,7 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import functools
 import math
 import re
 
@@ -55,6 +56,8 @@ def echo(criteria):
     return shown
 
 
+# Filters compare every row with the same few values: parse each value once, not once per row.
+@functools.lru_cache(maxsize=4096)
 def mysql_number(text):
     match = _LEADING_NUMBER.match(text)
     return float(match.group(0)) if match else 0.0

@@ -127,7 +127,8 @@ def test_two_factor_answer_says_so_in_plain_words_without_retry(transport, sleep
     with pytest.raises(MagentoApiError) as caught:
         login_client().get("inventory/stocks")
     message = caught.value.message
-    assert "two-factor authentication" in message and "Use token" in message
+    assert "two-factor authentication" in message and "trying again will not help" in message
+    assert "integration's OAuth credentials" in message and "2FA endpoint" in message
     assert caught.value.status == 400
     assert len(transport.requests) == 1 and sleeps == []
     assert_no_secret(message)
@@ -144,11 +145,11 @@ def test_wrong_login_is_named_and_not_retried(transport):
     assert_no_secret(caught.value.message)
 
 
-@pytest.mark.parametrize("make_client, method_words", [
-    (token_client, "authenticated by token"),
-    (login_client, "authenticated by username+password"),
+@pytest.mark.parametrize("make_client, method_words, third_cause", [
+    (token_client, "authenticated by token", "Allow OAuth Access Tokens to be used as standalone Bearer tokens"),
+    (login_client, "authenticated by username+password", "strips the Authorization header"),
 ])
-def test_401_lists_the_three_causes_and_the_auth_method(transport, make_client, method_words):
+def test_401_lists_the_three_causes_and_the_auth_method(transport, make_client, method_words, third_cause):
     if make_client is login_client:
         transport.answer(200, TOKEN)  # an admin token that Magento later refuses
     transport.answer(401, {"message": "The consumer isn't authorized to access %resources.",
@@ -162,7 +163,8 @@ def test_401_lists_the_three_causes_and_the_auth_method(transport, make_client, 
     assert method_words in error.message
     assert "expired" in error.message
     assert "lacks the ACL resource Magento_InventoryApi::stock_source_link" in error.message
-    assert "Allow OAuth Access Tokens to be used as standalone Bearer tokens" in error.message
+    assert "1) " in error.message and "2) " in error.message and "3) " + "" in error.message
+    assert third_cause in error.message
     assert error.template == "The consumer isn't authorized to access %resources."
     assert_no_secret(error.message + repr(error) + str(error.args))
 

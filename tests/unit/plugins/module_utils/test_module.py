@@ -48,8 +48,11 @@ def make_module(args, argument_spec=None, **kwargs):
 def test_spec_has_the_connection_options_with_env_fallbacks():
     spec = connection_argument_spec()
     assert sorted(spec) == sorted(["url", "store_code", "token", "username", "password", "validate_certs",
-                                   "ca_path", "timeout", "retries"])
-    assert spec["token"]["no_log"] and spec["password"]["no_log"]
+                                   "ca_path", "client_cert", "client_key", "consumer_key", "consumer_secret",
+                                   "access_token", "access_token_secret", "timeout", "retries"])
+    secret_options = ["token", "password", "consumer_key", "consumer_secret", "access_token", "access_token_secret"]
+    assert [name for name in spec if spec[name].get("no_log")] == secret_options
+    assert spec["consumer_secret"]["fallback"][1] == ["MAGENTO_CONSUMER_SECRET"]
     assert "required" not in spec["url"]  # an offline state needs no URL
     assert spec["url"]["fallback"][1] == ["MAGENTO_URL"]
 

@@ -1,0 +1,153 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The client against the emulator over real HTTP: input limits, injected faults, OAuth, 2FA."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import os
+import sys
+
+import pytest
+
+from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError, MagentoClient
+
+EMULATOR_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "emulator")
+sys.path.insert(0, os.path.normpath(EMULATOR_DIR))
+emulator_package = pytest.importorskip("magento_msi_emulator")
+
+LINKS = "inventory/stock-source-links"
+INTEGRATION = ("ck-emu", "cs-emu-secret", "at-emu", "ats-emu-secret")
+
+
+@pytest.fixture(scope="module")
+def emulator():
+    with emulator_package.EmulatorServer(fixture="api-tests", integrations=[INTEGRATION]) as emu:
+        yield emu
+
+
+@pytest.fixture
+def emu(emulator, monkeypatch):
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    emulator.app.reset("api-tests")
+    return emulator
+
+
+def token_client(emu, **kwargs):
+    return MagentoClient(url=emu.url, token="emulator-token", **kwargs)
+
+
+def oauth_client(emu, **kwargs):
+    return MagentoClient(url=emu.url, consumer_key=INTEGRATION[0], consumer_secret=INTEGRATION[1],
+                         access_token=INTEGRATION[2], access_token_secret=INTEGRATION[3], **kwargs)
+
+
+def link_rows(count, stock_id=10):
+    return [{"stock_id": stock_id, "source_code": "src-%03d" % index, "priority": index + 1} for index in range(count)]
+
+
+def add_sources(emu, count):
+    client = token_client(emu)
+    for index in range(count):
+        client.post("inventory/sources", {"source": {"source_code": "src-%03d" % index, "name": "S%d" % index,
+                                                     "country_id": "DE", "postcode": "1", "enabled": True}})
+
+
+def writes(emu, path_end):
+    return [entry for entry in emu.app.log.entries() if entry["write"] and entry["path"].endswith(path_end)]
+
+
+def test_refused_batch_is_resplit_to_magentos_limit_and_warned_once(emu):
+    add_sources(emu, 45)
+    emu.app.configure(input_limits=True)
+    emu.app.log.clear()
+    warnings = []
+    client = token_client(emu, warn=warnings.append)
+    done = []
+    client.post_batches(LINKS, "links", link_rows(45), 500, progress=done.append)
+    statuses = [entry["status"] for entry in writes(emu, "/stock-source-links")]
+    assert statuses == [400, 200, 200, 200]            # one refusal, then 20 + 20 + 5
+    assert done == [20, 20, 5]
+    assert len([link for link in emu.app.inventory.snapshot()["links"] if link["source_code"].startswith("src-")]) == 45
+    client.post(LINKS, {"links": link_rows(30)})        # the learned limit is used at once
+    assert [entry["status"] for entry in writes(emu, "/stock-source-links")][4:] == [200, 200]
+    assert len(warnings) == 1 and "batch_size" in warnings[0] and "20" in warnings[0]
+
+
+def test_plain_post_of_a_big_batch_is_resplit_too(emu):
+    add_sources(emu, 25)
+    emu.app.configure(input_limits=True)
+    assert token_client(emu).post(LINKS, {"links": link_rows(25)}) == []
+    assert len([link for link in emu.app.inventory.snapshot()["links"] if link["source_code"].startswith("src-")]) == 25
+
+
+def test_page_size_over_the_limit_is_read_again_with_magentos_maximum(emu):
+    add_sources(emu, 310)
+    emu.app.configure(input_limits=True)
+    warnings = []
+    client = token_client(emu, warn=warnings.append)
+    sources = client.search("inventory/sources", page_size=500)
+    assert len(sources) == 310 + 6  # plus the fixture's sources
+    assert len(warnings) == 1 and "page_size" in warnings[0] and "300" in warnings[0]
+
+
+def test_oauth_client_reads_and_writes(emu):
+    client = oauth_client(emu)
+    stocks = client.search("inventory/stocks", [[("name", "EU-stock", "eq")]])
+    assert [stock["stock_id"] for stock in stocks] == [10]
+    assert client.post(LINKS, {"links": [{"stock_id": 20, "source_code": "eu-1", "priority": 9}]}) == []
+
+
+def test_oauth_with_a_wrong_secret_gets_magentos_401_explained(emu):
+    client = MagentoClient(url=emu.url, consumer_key=INTEGRATION[0], consumer_secret="wrong-one",
+                           access_token=INTEGRATION[2], access_token_secret=INTEGRATION[3])
+    with pytest.raises(MagentoApiError) as caught:
+        client.get("inventory/stocks/1")
+    assert caught.value.status == 401 and "signature is invalid" in caught.value.message
+    assert "authenticated by oauth" in caught.value.message and "wrong-one" not in caught.value.message
+
+
+def test_two_factor_login_fails_once_with_advice(emu, sleeps):
+    emu.app.configure(two_factor=True)
+    client = MagentoClient(url=emu.url, username="admin", password="emulator-admin-1")
+    with pytest.raises(MagentoApiError) as caught:
+        client.get("inventory/stocks/1")
+    assert "two-factor authentication" in caught.value.message and "emulator-admin-1" not in caught.value.message
+    assert [entry["path"] for entry in emu.app.log.entries()] == ["/rest/all/V1/integration/admin/token"]
+    assert sleeps == []
+
+
+@pytest.mark.parametrize("faults", [
+    {"fraction": 0.3, "status": 502, "seed": 1},
+    {"fraction": 0.3, "status": 503, "retry_after": 1, "seed": 2},
+    {"fraction": 0.3, "status": 429, "seed": 3},
+    {"fraction": 0.3, "status": 429, "retry_after": 2, "seed": 4},
+    {"drop_fraction": 0.3, "seed": 5},
+    {"fraction": 0.2, "status": 503, "drop_fraction": 0.1, "latency_ms": 5, "seed": 6},
+])
+@pytest.mark.parametrize("make_client", [token_client, oauth_client])
+def test_faults_are_retried_to_the_correct_state(emu, sleeps, faults, make_client):
+    emu.app.faults.configure(faults)
+    client = make_client(emu, retries=8)
+    for index in range(15):
+        client.post(LINKS, {"links": [{"stock_id": 20, "source_code": "eu-%d" % (1 + index % 3), "priority": index + 1}]})
+        assert client.search(LINKS, [[("stock_id", 20, "eq")]], page_size=2)
+    emu.app.faults.clear()
+    links = sorted((link["source_code"], link["priority"]) for link in emu.app.inventory.snapshot()["links"]
+                   if link["stock_id"] == 20)
+    assert links == [("eu-1", 13), ("eu-2", 14), ("eu-3", 15), ("us-1", 1)]
+    faulted = [entry for entry in emu.app.log.entries() if entry["status"] in (None, 429, 502, 503)]
+    assert faulted and client.requests_retried == len(faulted)
+    if faults.get("retry_after"):
+        assert faults["retry_after"] in sleeps
+
+
+def test_faults_beyond_the_retries_fail_with_a_clear_message(emu, sleeps):
+    emu.app.faults.configure({"fail_next": 5, "status": 502})
+    with pytest.raises(MagentoApiError) as caught:
+        token_client(emu, retries=2).post(LINKS, {"links": [{"stock_id": 20, "source_code": "eu-1", "priority": 1}]})
+    assert caught.value.status == 502 and "a proxy or web server answered" in caught.value.message
+    assert writes(emu, "/stock-source-links") and all(e["status"] == 502 for e in writes(emu, "/stock-source-links"))
