@@ -1,0 +1,185 @@
+# Build and test toolchain for commerceops.magento. `make help` lists the targets; `make test` runs
+# every gate from a fresh clone. Overridable: VENV, PYTHON, BUILD, EMULATOR_PORT.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
+VENV ?= $(ROOT)/.venv
+BUILD ?= $(ROOT)/build
+PYTHON ?=
+EMULATOR_PORT ?= 8080
+OLDEST_MODULE_PYTHON ?= 3.9
+
+CI_DIR := $(ROOT)/tests/ci
+COLLECTIONS := $(BUILD)/collections
+# ansible-test only works inside .../ansible_collections/<namespace>/<name>, and resolves symlinks.
+STAGE := $(COLLECTIONS)/ansible_collections/commerceops/magento
+VENV_PYTHON := $(VENV)/bin/python
+VENV_STAMP := $(VENV)/.requirements-dev.stamp
+# Recursively expanded on purpose: the venv may not exist yet when the Makefile is read.
+PYTHON_VERSION = $(shell $(VENV_PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+
+# ansible-test looks interpreters up by name (python3.X); pyenv shims of inactive versions exit 127,
+# so the venv and then pyenv's real interpreter directories go before anything else on PATH.
+# Kept from the outermost make: nested makes (make test runs one per gate) inherit the altered PATH.
+ifndef COMMERCEOPS_OUTER_PATH
+COMMERCEOPS_OUTER_PATH := $(PATH)
+endif
+export COMMERCEOPS_OUTER_PATH
+PYENV_ROOT_DIR := $(shell pyenv root 2>/dev/null || echo "$${PYENV_ROOT:-$$HOME/.pyenv}")
+REAL_PYTHON_DIRS := $(sort $(wildcard $(PYENV_ROOT_DIR)/versions/3.9*/bin $(PYENV_ROOT_DIR)/versions/3.1[0-9]*/bin))
+empty :=
+space := $(empty) $(empty)
+export PATH := $(subst $(space),:,$(strip $(VENV)/bin $(REAL_PYTHON_DIRS))):$(COMMERCEOPS_OUTER_PATH)
+
+STAGE_EXCLUDES := .git .venv $(patsubst $(ROOT)/%,%,$(VENV)) $(patsubst $(ROOT)/%,%,$(BUILD)) \
+	build tests/output .ansible .cache
+GATES := system-deps venv lint docs-lint changelog-lint sanity units emulator-tests integration \
+	molecule build importer
+
+UNIT_TESTS = $(shell find $(ROOT)/tests/unit -name 'test_*.py' 2>/dev/null)
+EMULATOR_TESTS = $(shell find $(ROOT)/tests/emulator/tests -name 'test_*.py' 2>/dev/null)
+INTEGRATION_TARGETS = $(filter-out setup_%,$(notdir $(wildcard $(ROOT)/tests/integration/targets/*)))
+MOLECULE_SCENARIOS = $(wildcard $(ROOT)/extensions/molecule/*/molecule.yml)
+
+.PHONY: help venv system-deps ansible-test-cache stage lint docs-lint changelog-lint sanity units \
+	emulator-tests integration molecule build importer test emulator demo clean
+
+help:
+	@echo 'make test            every gate (keeps going), a PASS/FAIL table and "N passed, N failed"'
+	@echo 'make venv            $(VENV) from requirements-dev.txt (PYTHON=... to choose the interpreter)'
+	@echo 'make system-deps     apt-get install php-cli and shellcheck when missing'
+	@echo 'make stage           copy the tree to $(STAGE)'
+	@echo 'make lint | docs-lint | changelog-lint | sanity | units | emulator-tests | integration'
+	@echo 'make molecule | build | importer'
+	@echo 'make emulator        the emulator in the foreground on EMULATOR_PORT=$(EMULATOR_PORT) (tutorial fixture)'
+	@echo 'make demo            a short curl walk-through against a throwaway emulator'
+	@echo 'make clean           remove $(BUILD)'
+
+venv: $(VENV_STAMP)
+
+$(VENV_STAMP): $(ROOT)/requirements-dev.txt
+	@if ! "$(VENV_PYTHON)" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+		python='$(PYTHON)'; \
+		if [ -z "$$python" ]; then python=$$(PATH='$(COMMERCEOPS_OUTER_PATH)' '$(CI_DIR)/find-python.sh'); fi; \
+		echo "Creating $(VENV) with $$python"; \
+		"$$python" -m venv --clear '$(VENV)'; \
+	fi
+	'$(VENV_PYTHON)' -m pip install --disable-pip-version-check --progress-bar off --quiet \
+		-r '$(ROOT)/requirements-dev.txt'
+	@touch '$@'
+
+system-deps:
+	@missing=(); \
+	command -v php >/dev/null || missing+=(php-cli); \
+	command -v shellcheck >/dev/null || missing+=(shellcheck); \
+	if [ $${#missing[@]} -eq 0 ]; then echo "php and shellcheck are installed"; exit 0; fi; \
+	if [ "$$(id -u)" -ne 0 ]; then \
+		echo "Missing Debian packages: $${missing[*]}; install them as root (apt-get install $${missing[*]})" >&2; \
+		exit 1; \
+	fi; \
+	echo "Installing $${missing[*]}"; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	apt-get update -qq; \
+	apt-get install -y -qq -o Dpkg::Use-Pty=0 --no-install-recommends "$${missing[@]}"
+
+ansible-test-cache: venv
+	@'$(CI_DIR)/install-get-pip-standin.sh' '$(VENV_PYTHON)'
+
+# A fresh copy every time, so files deleted in the work tree disappear from the staged tree too.
+# The copy sits in an ignored folder of this checkout: ansible-test and ansible-lint would walk up
+# to this repository's .git and list no files at all, so the copy gets an empty repository of its
+# own (they list untracked files that .gitignore does not exclude).
+stage:
+	@rm -rf '$(STAGE)'
+	@mkdir -p '$(STAGE)'
+	@tar -C '$(ROOT)' $(foreach path,$(STAGE_EXCLUDES),--exclude='./$(path)') \
+		--exclude=__pycache__ --exclude=.pytest_cache -cf - . | tar -C '$(STAGE)' -xf -
+	@git -c init.defaultBranch=main init -q '$(STAGE)'
+	@echo "Staged the collection at $(STAGE)"
+
+lint: venv stage
+	cd '$(STAGE)' && ANSIBLE_COLLECTIONS_PATH='$(COLLECTIONS)' \
+		ansible-lint --offline --profile production
+
+docs-lint: venv stage
+	cd '$(STAGE)' && ANSIBLE_COLLECTIONS_PATH='$(COLLECTIONS)' \
+		antsibull-docs lint-collection-docs --plugin-docs .
+
+changelog-lint: venv
+	cd '$(ROOT)' && antsibull-changelog lint && \
+		antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml
+
+# Modules run on the managed host, where Python 3.9 is still supported: compile and import them
+# there too when that interpreter exists (pyenv provides it on this machine kind).
+sanity: venv system-deps ansible-test-cache stage
+	@cd '$(STAGE)'; status=0; \
+	echo "ansible-test sanity --local --python $(PYTHON_VERSION)"; \
+	ansible-test sanity --local --python $(PYTHON_VERSION) || status=$$?; \
+	if python$(OLDEST_MODULE_PYTHON) -c 'import sys' 2>/dev/null; then \
+		echo "ansible-test sanity --local --python $(OLDEST_MODULE_PYTHON) --test compile --test import"; \
+		ansible-test sanity --local --python $(OLDEST_MODULE_PYTHON) --test compile --test import || status=$$?; \
+	else \
+		echo "NOTICE: no python$(OLDEST_MODULE_PYTHON) here; modules were not compiled and imported on it"; \
+	fi; \
+	exit $$status
+
+units: venv ansible-test-cache stage
+ifeq ($(strip $(UNIT_TESTS)),)
+	@echo "SKIPPED: no unit tests yet (tests/unit/**/test_*.py)"
+else
+	cd '$(STAGE)' && ansible-test units --local --python $(PYTHON_VERSION)
+endif
+
+emulator-tests: venv
+ifeq ($(strip $(EMULATOR_TESTS)),)
+	@echo "SKIPPED: no emulator tests yet (tests/emulator/tests/test_*.py)"
+else
+	cd '$(ROOT)' && PYTHONPATH='$(ROOT)/tests/emulator' \
+		'$(VENV_PYTHON)' -m pytest -p no:cacheprovider tests/emulator/tests
+endif
+
+integration: venv system-deps ansible-test-cache stage
+ifeq ($(strip $(INTEGRATION_TARGETS)),)
+	@echo "SKIPPED: no integration targets yet (tests/integration/targets/)"
+else
+	cd '$(STAGE)' && ansible-test integration --local --python $(PYTHON_VERSION) --continue-on-error
+endif
+
+molecule: venv system-deps stage
+ifeq ($(strip $(MOLECULE_SCENARIOS)),)
+	@echo "SKIPPED: no molecule scenarios yet (extensions/molecule/*/molecule.yml)"
+else
+	cd '$(STAGE)' && source '$(VENV)/bin/activate' && ANSIBLE_COLLECTIONS_PATH='$(COLLECTIONS)' \
+		molecule test --all
+endif
+
+build: venv stage
+	rm -f '$(BUILD)'/*.tar.gz
+	ansible-galaxy collection build '$(STAGE)' --output-path '$(BUILD)' --force
+
+importer: build
+	'$(CI_DIR)/run-importer.sh' '$(VENV_PYTHON)' "$$(ls '$(BUILD)'/commerceops-magento-*.tar.gz)"
+
+test:
+	@MAKE='$(MAKE) -C $(ROOT)' '$(CI_DIR)/run-gates.sh' '$(BUILD)/gate-logs' $(GATES)
+
+emulator: venv
+	cd '$(ROOT)' && PYTHONPATH='$(ROOT)/tests/emulator' \
+		'$(VENV_PYTHON)' -m magento_msi_emulator --port $(EMULATOR_PORT) --fixture tutorial
+
+demo: venv
+	@'$(CI_DIR)/demo.sh' '$(VENV_PYTHON)'
+
+clean:
+	rm -rf '$(BUILD)' '$(ROOT)/tests/output'
+
+# Benchmarks (tests/bench/): not a gate. `make bench` rewrites docs/benchmarks.md and .png;
+# `make bench-smoke` asserts request counts only (also run by `make integration` as bench_smoke).
+.PHONY: bench bench-smoke
+bench: venv
+	cd '$(ROOT)' && '$(VENV_PYTHON)' tests/bench/run_bench.py --output-dir '$(BUILD)/bench' --docs-dir docs
+
+bench-smoke: venv
+	cd '$(ROOT)' && '$(VENV_PYTHON)' tests/bench/run_bench.py --smoke --output-dir '$(BUILD)/bench-smoke'
