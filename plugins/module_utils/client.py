@@ -46,7 +46,9 @@ from ansible_collections.commerceops.magento.plugins.module_utils.retry_policy i
     describe_connection_failure,
     is_retryable_error,
     never_reached_server,
-    wait_before_retry,
+    new_retry_policy,
+    next_attempt,
+    should_retry_status,
 )
 from ansible_collections.commerceops.magento.plugins.module_utils.search_criteria import (
     check_locally_supported,
@@ -267,8 +269,8 @@ class MagentoClient:
         return prepared
 
     def _send(self, method, path, params, body, authenticated):
-        """The response of the last attempt; every attempt is freshly signed."""
-        failures = 0
+        """The response of the last attempt; every attempt is freshly signed, the Retry policy paces them."""
+        retry = new_retry_policy(self._retries)
         while True:
             prepared = self._prepare_signed(method, path, params, body, authenticated)
             sent_path = urlsplit(prepared.url).path
@@ -278,23 +280,24 @@ class MagentoClient:
             except requests.exceptions.RequestException as exc:
                 if not never_reached_server(exc):
                     self.requests_sent += 1
-                if failures < self._retries and is_retryable_error(exc):
-                    failures += 1
+                retried = len(retry.history)
+                retry = next_attempt(retry, method, prepared.url, error=exc) if is_retryable_error(exc) else None
+                if retry is not None:
                     self.requests_retried += 1
-                    wait_before_retry(failures)
+                    retry.sleep()
                     continue
-                retried = " (retried %d times)" % failures if failures else ""
                 raise self._api_error("%s %s failed: %s talking to %s%s" % (
-                    method, sent_path, describe_connection_failure(exc, self._timeout), self._host, retried),
-                    method, sent_path)
+                    method, sent_path, describe_connection_failure(exc, self._timeout), self._host,
+                    " (retried %d times)" % retried if retried else ""), method, sent_path)
             self.requests_sent += 1
-            if response.status_code in RETRY_STATUSES and failures < self._retries:
-                failures += 1
-                self.requests_retried += 1
-                retry_after = response.headers.get("Retry-After")
-                response.close()
-                wait_before_retry(failures, retry_after)
-                continue
+            if should_retry_status(retry, method, response):
+                following = next_attempt(retry, method, prepared.url, response=response.raw)
+                if following is not None:
+                    retry = following
+                    self.requests_retried += 1
+                    response.close()
+                    retry.sleep(response.raw)
+                    continue
             return response, sent_path
 
     def _request(self, method, path, params=None, body=None, authenticated=True):

@@ -12,6 +12,8 @@ DEFAULT_STOCK_ID = 1
 DEFAULT_SOURCE_CODE = "default"
 # The link table stores priority as smallint unsigned.
 MAX_PRIORITY = 65535
+SAVE_PATH = "inventory/stock-source-links"
+DELETE_PATH = "inventory/stock-source-links-delete"
 
 WRITING_STATES = ("merged", "replaced", "overridden", "deleted")
 ALL_STATES = WRITING_STATES + ("gathered", "rendered")
@@ -289,6 +291,18 @@ def predict_after(current, plan):
     return sort_links(links.values())
 
 
+def write_groups(plan):
+    """The writes as (path, list key, items), in the order they must be sent: every save before any delete.
+
+    Saving first means a stock is never emptier mid-run than at either end, and a failed save
+    stops the run before anything is removed. The client splits each group into batches.
+    """
+    saves = [clean_link(link) for link in plan["added"] + plan["updated"]]
+    deletes = [clean_link(link) for link in plan["removed"]]
+    groups = [(SAVE_PATH, "links", saves), (DELETE_PATH, "links", deletes)]
+    return [group for group in groups if group[2]]
+
+
 def chunk(items, size):
     if size < 1:
         raise ValueError("batch size must be at least 1")
@@ -296,16 +310,8 @@ def chunk(items, size):
 
 
 def write_requests(plan, batch_size):
-    """The writes in the order they must be sent: every save batch before any delete batch.
-
-    Saving first means a stock is never emptier mid-run than at either end, and a failed save
-    stops the run before anything is removed.
-    """
-    saves = [clean_link(link) for link in plan["added"] + plan["updated"]]
-    deletes = [clean_link(link) for link in plan["removed"]]
-    requests = [("inventory/stock-source-links", {"links": batch}) for batch in chunk(saves, batch_size)]
-    requests += [("inventory/stock-source-links-delete", {"links": batch}) for batch in chunk(deletes, batch_size)]
-    return requests
+    """(path, body) of every write, split into batches of batch_size, for callers without a client."""
+    return [(path, {key: batch}) for path, key, items in write_groups(plan) for batch in chunk(items, batch_size)]
 
 
 def render_payload(desired):

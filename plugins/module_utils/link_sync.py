@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.commerceops.magento.plugins.module_utils import link_plan
+from ansible_collections.commerceops.magento.plugins.module_utils.client_errors import MagentoApiError
 
 LINKS_PATH = "inventory/stock-source-links"
 
@@ -66,8 +67,17 @@ class LinkRun(object):
             }
         return result
 
-    def apply(self, batch_size, progress):
-        """Send the plan; ``progress["requests_done"]`` counts writes that Magento accepted."""
-        for path, body in link_plan.write_requests(self.plan, batch_size):
-            self.client.post(path, body)
-            progress["requests_done"] = progress.get("requests_done", 0) + 1
+    def apply(self, batch_size):
+        """Send the plan through the client's batching; returns how many write requests Magento accepted.
+
+        On failure the MagentoApiError's requests_accepted counts the accepted requests of the whole run,
+        not only those of the path that failed.
+        """
+        accepted = 0
+        for path, key, items in link_plan.write_groups(self.plan):
+            try:
+                accepted += len(self.client.post_batches(path, key, items, batch_size))
+            except MagentoApiError as error:
+                error.requests_accepted += accepted
+                raise
+        return accepted

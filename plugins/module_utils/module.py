@@ -62,6 +62,27 @@ def connection_argument_spec():
     )
 
 
+# Options that count something per request; zero or less would send nothing or loop forever.
+AT_LEAST_ONE_OPTIONS = ("page_size", "batch_size")
+
+
+def batching_argument_spec():
+    """page_size and batch_size, for modules that read many records and write them in batches."""
+    return dict(
+        page_size=dict(type="int", default=300),
+        batch_size=dict(type="int", default=500),
+    )
+
+
+def below_one_message(params):
+    """The first option of AT_LEAST_ONE_OPTIONS set below 1, as a message; None when all are fine."""
+    for name in AT_LEAST_ONE_OPTIONS:
+        value = params.get(name)
+        if value is not None and value < 1:
+            return "%s must be at least 1, got %d" % (name, value)
+    return None
+
+
 def client_from_params(params, session=None, warn=None):
     """A MagentoClient from validated connection params; raises MagentoSettingsError on bad settings.
 
@@ -126,6 +147,9 @@ class MagentoModule(AnsibleModule):
         conflict = auth_conflict_message(self.params)
         if conflict:
             self.fail_json(msg=conflict)
+        below_one = below_one_message(self.params)
+        if below_one:
+            self.fail_json(msg=below_one)
 
     @property
     def client(self):

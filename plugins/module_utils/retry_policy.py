@@ -1,34 +1,81 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, commerceops contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""When the client retries, how long it waits, and how it names a connection failure.
+"""The client's retry policy: urllib3's Retry decides when to retry and how long to wait.
 
-The client runs its own retry loop instead of urllib3's Retry because an OAuth 1.0a request must be
-signed again (new nonce and timestamp) for every attempt: Magento refuses a nonce it has seen.
+The loop that resends stays in the client rather than in urllib3's connection pool, because an OAuth
+1.0a request must be signed again (new nonce and timestamp) for every attempt and Magento refuses a
+nonce it has seen; urllib3 would resend the same signed request. The client builds a fresh Retry per
+request with new_retry_policy, calls next_attempt after each failed attempt and sleeps with
+Retry.sleep. This module also says which connection failures are worth retrying and names them.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import email.utils
 import http.client
-import random
 import socket
-import time
 
 try:
     import requests
-    from urllib3.exceptions import ConnectTimeoutError, SSLError as Urllib3SSLError
+    from urllib3.exceptions import ConnectTimeoutError, InvalidHeader, MaxRetryError, SSLError as Urllib3SSLError
+    from urllib3.util.retry import Retry
 except ImportError:
     requests = None
-    ConnectTimeoutError = Urllib3SSLError = None
+    ConnectTimeoutError = InvalidHeader = MaxRetryError = Urllib3SSLError = None
+    Retry = object
 
 RETRY_STATUSES = (429, 502, 503, 504)
+# No wait after the first failure, then 0.5 * 2 ** (n - 1) s plus up to 0.5 s of jitter, at most 30 s.
 BACKOFF_FACTOR = 0.5
 BACKOFF_JITTER = 0.5
 BACKOFF_MAX = 30
 MAX_RETRY_AFTER = 30
+
+
+class MagentoRetry(Retry):
+    """urllib3's Retry with Retry-After capped and only RETRY_STATUSES retried, Retry-After or not."""
+
+    # Otherwise a 413 with Retry-After would be retried, and an unchanged oversized request never passes.
+    RETRY_AFTER_STATUS_CODES = frozenset(RETRY_STATUSES)
+    # urllib3 1.26 reads the backoff cap from here; 2.x takes backoff_max instead.
+    DEFAULT_BACKOFF_MAX = BACKOFF_MAX
+
+    def get_retry_after(self, response):
+        """Seconds a Retry-After header asks for, at most MAX_RETRY_AFTER; None (back off) when unreadable."""
+        try:
+            seconds = super(MagentoRetry, self).get_retry_after(response)
+        except InvalidHeader:
+            return None
+        return None if seconds is None else min(seconds, MAX_RETRY_AFTER)
+
+
+def new_retry_policy(retries):
+    """A Retry allowing `retries` retries of any method: a refused or unanswered write wrote nothing."""
+    settings = dict(total=retries, backoff_factor=BACKOFF_FACTOR, status_forcelist=RETRY_STATUSES,
+                    allowed_methods=None, respect_retry_after_header=True, raise_on_status=False)
+    try:
+        return MagentoRetry(backoff_jitter=BACKOFF_JITTER, backoff_max=BACKOFF_MAX, **settings)
+    except TypeError:
+        # urllib3 1.26, still packaged by some distributions, has neither: no jitter there.
+        return MagentoRetry(**settings)
+
+
+def should_retry_status(retry, method, response):
+    """Whether the policy retries this answer (its status; Retry-After is honoured when waiting)."""
+    return retry.is_retry(method, response.status_code, has_retry_after="Retry-After" in response.headers)
+
+
+def next_attempt(retry, method, url, response=None, error=None):
+    """The Retry for the next attempt, or None when the retries are used up.
+
+    response is urllib3's response (requests' Response.raw); error the exception of a failed attempt.
+    """
+    try:
+        return retry.increment(method, url, response=response, error=error)
+    except MaxRetryError:
+        return None
 
 
 def iter_causes(exc):
@@ -57,40 +104,6 @@ def is_retryable_error(exc):
         return False
     return isinstance(exc, (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                             requests.exceptions.ChunkedEncodingError))
-
-
-def parse_retry_after(value, now=None):
-    """Seconds a Retry-After header asks for (number or HTTP date), capped; None when absent or unreadable."""
-    if value is None:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        seconds = int(value)
-    else:
-        try:
-            moment = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if moment is None:
-            return None
-        seconds = moment.timestamp() - (time.time() if now is None else now)
-    return min(max(seconds, 0), MAX_RETRY_AFTER)
-
-
-def backoff_seconds(consecutive_failures, rng=random):
-    """Nothing after the first failure, then 0.5 * 2 ** (n - 1) seconds plus jitter, at most 30 s."""
-    if consecutive_failures <= 1:
-        return 0
-    return min(BACKOFF_FACTOR * (2 ** (consecutive_failures - 1)), BACKOFF_MAX) + rng.uniform(0, BACKOFF_JITTER)
-
-
-def wait_before_retry(consecutive_failures, retry_after_header=None):
-    seconds = parse_retry_after(retry_after_header)
-    if seconds is None:
-        seconds = backoff_seconds(consecutive_failures)
-    if seconds > 0:
-        time.sleep(seconds)
-    return seconds
 
 
 def describe_connection_failure(exc, timeout):

@@ -9,8 +9,6 @@ __metaclass__ = type
 import math
 import re
 
-from ansible_collections.commerceops.magento.plugins.module_utils.link_plan import chunk
-
 STATUS_IN_STOCK = 1
 STATUS_OUT_OF_STOCK = 0
 STATUS_NAMES = {STATUS_IN_STOCK: "in_stock", STATUS_OUT_OF_STOCK: "out_of_stock"}
@@ -208,14 +206,15 @@ def clean_item(item):
             "quantity": float(item["quantity"]), "status": int(item["status"])}
 
 
-def write_requests(plan, batch_size):
-    """(path, body) of every write, batched; a run either saves or deletes, never both."""
+def write_groups(plan):
+    """(path, list key, items) of the writes; a run either saves or deletes, never both.
+
+    The client splits each group into batches.
+    """
     saves = [clean_item(item) for item in sort_items(plan["added"] + plan["updated"])]
     deletes = [{"sku": item["sku"], "source_code": item["source_code"]} for item in plan["removed"]]
-    requests = [("inventory/source-items", {"sourceItems": batch}) for batch in chunk(saves, batch_size)]
-    requests += [("inventory/source-items-delete", {"sourceItems": batch})
-                 for batch in chunk(deletes, batch_size)]
-    return requests
+    groups = [("inventory/source-items", "sourceItems", saves), ("inventory/source-items-delete", "sourceItems", deletes)]
+    return [group for group in groups if group[2]]
 
 
 def in_filter(field, values):

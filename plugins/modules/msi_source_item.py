@@ -80,7 +80,9 @@ options:
   batch_size:
     description:
       - How many items one save or delete request carries.
-      - Lower it to V(20) or less when the Magento instance has input limits enabled.
+      - When Magento's input limits refuse a request for carrying too many items (more than 20 unless
+        configured otherwise), nothing of it was saved; the rest is sent in batches of Magento's maximum, with a
+        warning to lower this value.
     type: int
     default: 500
 notes:
@@ -175,7 +177,7 @@ writes_sent:
 """
 
 from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
-from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
+from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule, batching_argument_spec
 from ansible_collections.commerceops.magento.plugins.module_utils.source_item_plan import (
     SourceItemPlanError,
     diff_text,
@@ -185,7 +187,7 @@ from ansible_collections.commerceops.magento.plugins.module_utils.source_item_pl
     plan_source_items,
     read_filter_groups,
     unknown_source_codes,
-    write_requests,
+    write_groups,
 )
 
 
@@ -198,8 +200,7 @@ def argument_spec():
             status=dict(type="raw"),
         )),
         state=dict(type="str", choices=["present", "absent"], default="present"),
-        page_size=dict(type="int", default=300),
-        batch_size=dict(type="int", default=500),
+        **batching_argument_spec()
     )
 
 
@@ -225,9 +226,6 @@ def read_current(module, desired):
 def main():
     module = MagentoModule(argument_spec=argument_spec(), supports_check_mode=True)
     state, batch_size = module.params["state"], module.params["batch_size"]
-    for name in ("page_size", "batch_size"):
-        if module.params[name] < 1:
-            module.fail_json(msg="%s must be at least 1, got %d" % (name, module.params[name]))
     try:
         desired = normalize_desired(module.params["items"], state)
     except SourceItemPlanError as error:
@@ -243,15 +241,16 @@ def main():
         result["diff"] = dict(before=diff_text(plan["before"]), after=diff_text(plan["after"]),
                               before_header="source items (before)", after_header="source items (after)")
     if result["changed"] and not module.check_mode:
-        for path, body in write_requests(plan, batch_size):
+        # A run either saves or deletes, so there is one group and requests_accepted covers the run.
+        for path, key, batch_items in write_groups(plan):
             try:
-                module.client.post(path, body)
+                result["writes_sent"] += len(module.client.post_batches(path, key, batch_items, batch_size))
             except MagentoApiError as error:
                 # Earlier batches are stored, later ones are not: the predicted after is wrong now.
                 result.pop("after")
+                result["writes_sent"] += error.requests_accepted
                 result["changed"] = result["writes_sent"] > 0
                 module.fail_from_api_error(error, **result)
-            result["writes_sent"] += 1
     module.exit_json(**result)
 
 

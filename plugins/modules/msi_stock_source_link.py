@@ -25,7 +25,7 @@ description:
   - Magento marks the C(inventory) indexer invalid after a link change; notify the
     C(commerceops.magento reindex) handler topic to reindex and flush caches once.
 author:
-  - commerceops contributors
+  - commerceops contributors (@commerceops)
 extends_documentation_fragment:
   - commerceops.magento.connection
 attributes:
@@ -37,6 +37,7 @@ attributes:
     description: Shows the links in scope before and after, grouped by stock in priority order.
   action_group:
     support: full
+    description: Takes its connection options from C(module_defaults) of the group.
     membership:
       - commerceops.magento.magento
 options:
@@ -95,7 +96,9 @@ options:
   batch_size:
     description:
       - How many links to send per save or delete request.
-      - Set V(20) when Magento's input limits are enabled.
+      - When Magento's input limits refuse a request for carrying too many links (more than 20 unless
+        configured otherwise), nothing of it was saved; the rest is sent in batches of Magento's maximum, with a
+        warning to lower this value.
     type: int
     default: 500
 notes:
@@ -110,15 +113,13 @@ seealso:
 """
 
 EXAMPLES = r"""
+# Connection options once for every module of the collection (also works at play level).
 - name: Provision the tutorial's links
-  hosts: localhost
-  connection: local
-  gather_facts: false
   module_defaults:
     group/commerceops.magento.magento:
       url: https://shop.example.com
       token: "{{ vault_magento_token }}"
-  tasks:
+  block:
     - name: Link sources to the UK and US stocks
       commerceops.magento.msi_stock_source_link:
         links:
@@ -127,6 +128,7 @@ EXAMPLES = r"""
           - {stock: UK Stock, source_code: de_warehouse, priority: 3}
           - {stock_id: 3, source_code: us_warehouse, priority: 1}
           - {stock_id: 3, source_code: uk_warehouse, priority: 2}
+      notify: commerceops.magento reindex
 
 # Inside an existing deployment role: the handler topic reindexes and flushes caches once.
 - name: Keep the UK stock's sources exactly as listed
@@ -232,7 +234,7 @@ rendered:
 from ansible_collections.commerceops.magento.plugins.module_utils import link_plan
 from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
 from ansible_collections.commerceops.magento.plugins.module_utils.link_sync import LinkRun
-from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
+from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule, batching_argument_spec
 
 LINK_OPTIONS = dict(
     source_code=dict(type="str"),
@@ -247,8 +249,7 @@ def argument_spec():
         links=dict(type="list", elements="dict", options=LINK_OPTIONS,
                    mutually_exclusive=[("stock_id", "stock")], required_one_of=[("stock_id", "stock")]),
         state=dict(type="str", default="merged", choices=list(link_plan.ALL_STATES)),
-        page_size=dict(type="int", default=300),
-        batch_size=dict(type="int", default=500),
+        **batching_argument_spec()
     )
 
 
@@ -265,9 +266,6 @@ def main():
         required_if=[("state", state, ["links"]) for state in link_plan.ALL_STATES if state != "gathered"],
     )
     params = module.params
-    for name in ("page_size", "batch_size"):
-        if params[name] < 1:
-            module.fail_json(msg="%s must be at least 1, got %d" % (name, params[name]))
     try:
         if params["state"] == "rendered":
             render(module)
@@ -279,13 +277,12 @@ def main():
 
     result = run.result(module._diff)
     if run.changed and not module.check_mode:
-        progress = {}
         try:
-            run.apply(params["batch_size"], progress)
+            run.apply(params["batch_size"])
         except MagentoApiError as error:
             # A failed batch leaves Magento between before and the prediction; only before is certain.
             result.pop("after", None)
-            result["changed"] = progress.get("requests_done", 0) > 0
+            result["changed"] = error.requests_accepted > 0
             module.fail_from_api_error(error, **result)
     module.exit_json(**result)
 

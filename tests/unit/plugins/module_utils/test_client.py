@@ -6,6 +6,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import email.utils
+import time
+
 import pytest
 
 from ansible_collections.commerceops.magento.plugins.module_utils.client import (
@@ -263,6 +266,31 @@ def test_429_honours_retry_after_up_to_the_cap(transport, sleeps, retry_after, e
     assert client.post(LINKS, {"links": [{"stock_id": 10}]}) == []
     assert sleeps == [expected_sleep]
     assert [r.method for r in transport.requests] == ["POST", "POST"] and client.requests_sent == 2
+
+
+def test_retry_after_as_an_http_date_is_honoured(transport, sleeps):
+    moment = email.utils.formatdate(time.time() + 12, usegmt=True)
+    transport.answer(503, {"message": "busy"}, headers={"Retry-After": moment}).answer(200, [])
+    assert token_client().get("inventory/stocks") == []
+    assert len(sleeps) == 1 and 9 <= sleeps[0] <= 12
+
+
+def test_unreadable_retry_after_falls_back_to_backoff(transport, sleeps):
+    for dummy in range(2):
+        transport.answer(503, {"message": "busy"}, headers={"Retry-After": "soon"})
+    transport.answer(200, [])
+    client = token_client()
+    assert client.get("inventory/stocks") == []
+    assert client.requests_sent == 3 and client.requests_retried == 2
+    assert len(sleeps) == 1 and 1.0 <= sleeps[0] < 1.5
+
+
+def test_retry_after_on_a_status_outside_the_retried_ones_is_not_followed(transport, sleeps):
+    transport.answer(413, {"message": "Request Entity Too Large"}, headers={"Retry-After": "3"}).answer(200, [])
+    client = token_client()
+    with pytest.raises(MagentoApiError) as caught:
+        client.post(LINKS, {"links": [{"stock_id": 10}]})
+    assert caught.value.status == 413 and client.requests_sent == 1 and sleeps == []
 
 
 def test_retries_stop_after_the_configured_count(transport, sleeps):

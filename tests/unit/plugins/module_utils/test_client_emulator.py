@@ -77,6 +77,16 @@ def test_refused_batch_is_resplit_to_magentos_limit_and_warned_once(emu):
     assert len(warnings) == 1 and "batch_size" in warnings[0] and "20" in warnings[0]
 
 
+def test_a_refused_batch_reports_how_many_batches_were_accepted_before_it(emu):
+    add_sources(emu, 40)
+    emu.app.log.clear()
+    rows = link_rows(40) + [{"stock_id": 10, "source_code": "no-such-source", "priority": 41}]
+    with pytest.raises(MagentoApiError) as caught:
+        token_client(emu).post_batches(LINKS, "links", rows, 20)
+    assert caught.value.requests_accepted == 2 and caught.value.status is not None
+    assert [entry["status"] == 200 for entry in writes(emu, "/stock-source-links")] == [True, True, False]
+
+
 def test_plain_post_of_a_big_batch_is_resplit_too(emu):
     add_sources(emu, 25)
     emu.app.configure(input_limits=True)

@@ -239,12 +239,19 @@ def test_batches_are_ceil_of_changes_and_removals(changes, removals, batch_size,
 
 def test_every_save_is_sent_before_any_delete_and_bodies_have_only_magento_keys():
     plan = link_plan.plan_links("replaced", [link(2, "uk_store", 1), link(2, "de_warehouse", 2)], CURRENT)
-    requests = link_plan.write_requests(plan, 1)
-    paths = [path for path, _body in requests]
-    assert paths == ["inventory/stock-source-links"] * 2 + ["inventory/stock-source-links-delete"]
-    for _path, body in requests:
-        for sent in body["links"]:
+    groups = link_plan.write_groups(plan)
+    assert [(path, key) for path, key, _items in groups] == [
+        ("inventory/stock-source-links", "links"), ("inventory/stock-source-links-delete", "links")]
+    assert [len(items) for _path, _key, items in groups] == [2, 1]
+    for _path, _key, items in groups:
+        for sent in items:
             assert set(sent) == {"stock_id", "source_code", "priority"}
+
+
+def test_write_groups_leave_out_empty_groups():
+    plan = {"added": [], "updated": [], "removed": [link(3, "r", 1)]}
+    assert link_plan.write_groups(plan) == [("inventory/stock-source-links-delete", "links", [link(3, "r", 1)])]
+    assert link_plan.write_groups({"added": [], "updated": [], "removed": []}) == []
 
 
 def test_batch_size_below_one_is_refused():

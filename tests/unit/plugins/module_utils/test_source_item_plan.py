@@ -18,7 +18,7 @@ from ansible_collections.commerceops.magento.plugins.module_utils.source_item_pl
     plan_source_items,
     read_filter_groups,
     unknown_source_codes,
-    write_requests,
+    write_groups,
 )
 
 
@@ -144,24 +144,21 @@ def test_plan_before_lists_only_asked_about_existing_items_sorted():
     assert plan["before"] == [item("A", "s1", 2.0, 0), item("B", "s2", 1.0, 1)]
 
 
-def test_write_requests_batches_saves_with_interface_fields_only():
+def test_write_groups_save_changed_items_with_interface_fields_only():
     desired = [item("SKU-%d" % n, "s1", float(n), 1) for n in range(5)]
-    current = [item("SKU-0", "s1", 99.0, 1)]
-    requests = write_requests(plan_source_items("present", desired, current), batch_size=2)
-    assert [path for path, _body in requests] == ["inventory/source-items"] * 3
-    sent = [entry for _path, body in requests for entry in body["sourceItems"]]
-    assert sent == [item("SKU-%d" % n, "s1", float(n), 1) for n in range(5)]
-    assert [len(body["sourceItems"]) for _path, body in requests] == [2, 2, 1]
+    current = [item("SKU-0", "s1", 99.0, 1), item("SKU-1", "s1", 1.0, 1)]
+    groups = write_groups(plan_source_items("present", desired, current))
+    assert groups == [("inventory/source-items", "sourceItems",
+                       [item("SKU-%d" % n, "s1", float(n), 1) for n in (0, 2, 3, 4)])]
 
 
-def test_write_requests_deletes_by_pair():
+def test_write_groups_delete_by_pair():
     plan = plan_source_items("absent", [item("A", "s1", None, None)], [item("A", "s1", 4.0, 1)])
-    assert write_requests(plan, batch_size=500) == [
-        ("inventory/source-items-delete", {"sourceItems": [{"sku": "A", "source_code": "s1"}]})]
+    assert write_groups(plan) == [("inventory/source-items-delete", "sourceItems", [{"sku": "A", "source_code": "s1"}])]
 
 
-def test_write_requests_empty_plan_sends_nothing():
-    assert write_requests(plan_source_items("present", [item("A", "s1", 1.0, 1)], [item("A", "s1", 1.0, 1)]), 1) == []
+def test_write_groups_of_an_unchanged_plan_send_nothing():
+    assert write_groups(plan_source_items("present", [item("A", "s1", 1.0, 1)], [item("A", "s1", 1.0, 1)])) == []
 
 
 def test_in_filter_keeps_comma_values_out_of_in():

@@ -13,7 +13,7 @@ import yaml
 from ansible.module_utils import basic
 from ansible.module_utils.testing import patch_module_args
 
-from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
+from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError, MagentoClient
 from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
 from ansible_collections.commerceops.magento.plugins.modules import msi_source_item
 
@@ -46,6 +46,15 @@ def _matches(item, group):
 class FakeClient(object):
     """Source items in memory with Magento's semantics: saves upsert by (sku, source), deletes by pair."""
 
+    # The real client's batching, sending each batch through _request below, so the module's one
+    # batching path is the one under test.
+    post_batches = MagentoClient.post_batches
+    _item_limit = None
+
+    def _request(self, method, path, params=None, body=None):
+        assert method == "POST" and params is None
+        return self._write(path, body)
+
     def __init__(self, items=None, fail_on_write=None):
         self.sources = [{"source_code": code} for code in SOURCES]
         self.items = [dict(item) for item in (items or [])]
@@ -58,7 +67,7 @@ class FakeClient(object):
         rows = {"inventory/sources": self.sources, "inventory/source-items": self.items}[path]
         return [dict(row) for row in rows if all(_matches(row, group) for group in filter_groups or [])]
 
-    def post(self, path, body):
+    def _write(self, path, body):
         if self.fail_on_write is not None and len(self.writes) == self.fail_on_write:
             raise MagentoApiError("POST /rest/all/V1/%s answered 400: Could not save Source Item" % path,
                                   method="POST", path="/rest/all/V1/" + path, status=400,

@@ -10,7 +10,7 @@ import pytest
 from ansible.module_utils import basic
 from ansible.module_utils.testing import patch_module_args
 
-from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
+from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError, MagentoClient
 from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
 from ansible_collections.commerceops.magento.plugins.modules import msi_stock_source_link
 
@@ -34,6 +34,15 @@ class Exited(Exception):
 class FakeClient(object):
     """Magento's link semantics over in-memory data: searches filter 'in', saves upsert."""
 
+    # The real client's batching, sending each batch through _request below, so the module's one
+    # batching path is the one under test.
+    post_batches = MagentoClient.post_batches
+    _item_limit = None
+
+    def _request(self, method, path, params=None, body=None):
+        assert method == "POST" and params is None
+        return self._write(path, body)
+
     def __init__(self, links=None, fail_on=None):
         self.stocks = [{"stock_id": 1, "name": "Default Stock"}, {"stock_id": 2, "name": "UK Stock"},
                        {"stock_id": 3, "name": "US Stock"}]
@@ -54,7 +63,7 @@ class FakeClient(object):
             items = [item for item in items if str(item[field]) in wanted]
         return [dict(item) for item in items]
 
-    def post(self, path, body):
+    def _write(self, path, body):
         if self.fail_on == path:
             raise api_error_for(path)
         self.writes.append((path, body))
@@ -145,6 +154,20 @@ def test_failed_save_removes_nothing(run_module):
     assert "after" not in outcome.result
 
 
+def test_failed_delete_after_accepted_saves_reports_changed(run_module):
+    client = FakeClient(links=[{"stock_id": 2, "source_code": "uk_warehouse", "priority": 1}],
+                        fail_on="inventory/stock-source-links-delete")
+    outcome = run_module(client, state="replaced", batch_size=1, links=[
+        {"stock_id": 2, "source_code": "uk_store", "priority": 1},
+        {"stock_id": 2, "source_code": "de_warehouse", "priority": 2},
+    ])
+    assert outcome.failed and outcome.result["changed"] is True
+    assert [path for path, dummy in client.writes] == ["inventory/stock-source-links"] * 2
+    assert "stock-source-links-delete answered 400" in outcome.result["msg"]
+    assert "after" not in outcome.result
+    assert {"stock_id": 2, "source_code": "uk_warehouse", "priority": 1} in client.links
+
+
 def test_bad_input_fails_with_every_value_named_and_nothing_written(run_module):
     client = FakeClient()
     outcome = run_module(client, links=[
@@ -194,6 +217,7 @@ def test_diff_only_when_asked(run_module):
 
 @pytest.mark.parametrize("params, fragment", [
     ({"links": [{"stock_id": 2, "source_code": "uk_store", "priority": 1}], "batch_size": 0}, "batch_size must be at least 1"),
+    ({"links": [{"stock_id": 2, "source_code": "uk_store", "priority": 1}], "page_size": -3}, "page_size must be at least 1, got -3"),
     ({"state": "replaced"}, "links"),
 ])
 def test_argument_errors(run_module, params, fragment):
