@@ -169,8 +169,8 @@ emulator: venv
 	cd '$(ROOT)' && PYTHONPATH='$(ROOT)/tests/emulator' \
 		'$(VENV_PYTHON)' -m magento_msi_emulator --port $(EMULATOR_PORT) --fixture tutorial
 
-demo: venv
-	@'$(CI_DIR)/demo.sh' '$(VENV_PYTHON)'
+demo: venv system-deps stage
+	@'$(CI_DIR)/demo.sh' '$(VENV_PYTHON)' '$(COLLECTIONS)'
 
 clean:
 	rm -rf '$(BUILD)' '$(ROOT)/tests/output'

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# `make demo`: a throwaway emulator on a free port, the tutorial's stock-source links posted with plain
-# curl and read back, then the emulator stopped. A placeholder the lead extends with the playbooks.
-# Usage: demo.sh PYTHON
+# `make demo`: the collection against a throwaway Magento MSI emulator on 127.0.0.1, in two parts.
+#   A. Magento's tutorial step "Link stocks and sources" (playbooks/link_stocks_sources.yml): first run,
+#      rerun, and a check-mode --diff of a changed priority.
+#   B. The whole tutorial (playbooks/msi_tutorial.yml) on a fresh install, with the reindex role running a
+#      stand-in bin/magento: it reindexes once after the change and not at all on the rerun.
+# Usage: demo.sh PYTHON COLLECTIONS_PATH
 set -euo pipefail
+export ANSIBLE_LOCALHOST_WARNING=False ANSIBLE_INVENTORY_UNPARSED_WARNING=False ANSIBLE_DISPLAY_SKIPPED_HOSTS=False
 
 python=$1
+export ANSIBLE_COLLECTIONS_PATH=$2
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 workdir=$(mktemp -d)
 emulator_pid=
@@ -18,50 +23,93 @@ stop_emulator() {
 }
 trap stop_emulator EXIT
 
-step() {
-    printf '\n== Step %s\n' "$*"
+say() {
+    printf '\n\033[1m== %s\033[0m\n' "$*"
 }
 
-step "1: start the emulator with the tutorial fixture on a free port"
+# Reads the emulator's request log: how many requests, and how many of them were writes.
+request_counts() {
+    curl --silent "$EMULATOR_URL/__emulator__/log" | "$python" -c '
+import json, sys
+log = json.load(sys.stdin)["requests"]
+writes = [entry for entry in log if entry["write"]]
+print("Magento received %d requests, %d of them writes" % (len(log), len(writes)))'
+    curl --silent -X DELETE "$EMULATOR_URL/__emulator__/log" >/dev/null
+}
+
+show_links() {
+    curl --silent "$EMULATOR_URL/__emulator__/state" | "$python" -c '
+import json, sys
+state = json.load(sys.stdin)
+names = dict((stock["stock_id"], stock["name"]) for stock in state["stocks"])
+for link in sorted(state["links"], key=lambda link: (link["stock_id"], link["priority"])):
+    print("  %-14s priority %d  %s" % (names.get(link["stock_id"], link["stock_id"]), link["priority"], link["source_code"]))'
+}
+
+reindex_calls() {
+    "$python" -c '
+import json, sys
+calls = json.load(open(sys.argv[1])).get("calls", [])
+changing = [" ".join(call["argv"]) for call in calls if call["argv"][:1] in (["indexer:reindex"], ["cache:flush"], ["cache:clean"])]
+print("bin/magento calls that change Magento, since the start of part B: %d" % len(changing))
+for line in changing:
+    print("  bin/magento " + line)' "$magento_root/var/standin_state.json"
+}
+
+playbook() {
+    ansible-playbook "$@" | sed 's/^/    /'
+}
+
+say "Starting the Magento MSI emulator (tutorial fixture: sources and stocks exist, no links yet)"
 PYTHONPATH="$root/tests/emulator" "$python" -m magento_msi_emulator \
     --host 127.0.0.1 --port 0 --port-file "$workdir/port" --fixture tutorial >"$workdir/emulator.log" 2>&1 &
 emulator_pid=$!
 for _ in $(seq 100); do
     [ -s "$workdir/port" ] && break
-    if ! kill -0 "$emulator_pid" 2>/dev/null; then
-        cat "$workdir/emulator.log" >&2
-        exit 1
-    fi
+    kill -0 "$emulator_pid" 2>/dev/null || { cat "$workdir/emulator.log" >&2; exit 1; }
     sleep 0.1
 done
-if [ ! -s "$workdir/port" ]; then
-    echo "the emulator did not report its port within 10 s" >&2
-    exit 1
-fi
-base="http://127.0.0.1:$(cat "$workdir/port")/rest/all/V1"
-echo "listening: $base"
+[ -s "$workdir/port" ] || { echo "the emulator did not report its port within 10 s" >&2; exit 1; }
+EMULATOR_URL="http://127.0.0.1:$(cat "$workdir/port")"
+export EMULATOR_URL
+export MAGENTO_URL=$EMULATOR_URL MAGENTO_TOKEN=emulator-token
+echo "Magento REST API: $MAGENTO_URL/rest/all/V1 (bearer token: emulator-token)"
 
-links_url="$base/inventory/stock-source-links"
-curl_api() {
-    curl --silent --show-error --globoff --fail-with-body \
-        -H 'Authorization: Bearer emulator-token' -H 'Content-Type: application/json' "$@"
-}
+say "A1. Link stocks and sources, first run: the links are created (expect changed=1)"
+playbook "$root/playbooks/link_stocks_sources.yml"
+request_counts
+show_links
 
-step "2: POST $links_url (the tutorial's links for UK Stock = 2 and US Stock = 3)"
-payload='{"links": [
-  {"stock_id": 2, "source_code": "uk_warehouse", "priority": 1},
-  {"stock_id": 2, "source_code": "uk_store", "priority": 2},
-  {"stock_id": 2, "source_code": "de_warehouse", "priority": 3},
-  {"stock_id": 3, "source_code": "us_warehouse", "priority": 1},
-  {"stock_id": 3, "source_code": "uk_warehouse", "priority": 2}
-]}'
-echo "$payload"
-curl_api -X POST --data "$payload" -w '\n-> HTTP %{http_code}\n' "$links_url"
+say "A2. The same play again: nothing differs, so nothing is written (expect changed=0, 0 writes)"
+playbook "$root/playbooks/link_stocks_sources.yml"
+request_counts
 
-step "3: GET $links_url?searchCriteria= (every link, read back)"
-curl_api "$links_url?searchCriteria=" | "$python" -m json.tool
+say "A3. Dry run of a change (de_warehouse to priority 5) with --check --diff: shown, not written"
+changed_links='{"link_stocks_sources_links": [
+  {"stock": "UK Stock", "source_code": "uk_warehouse", "priority": 1},
+  {"stock": "UK Stock", "source_code": "uk_store", "priority": 2},
+  {"stock": "UK Stock", "source_code": "de_warehouse", "priority": 5},
+  {"stock": "US Stock", "source_code": "us_warehouse", "priority": 1},
+  {"stock": "US Stock", "source_code": "uk_warehouse", "priority": 2}]}'
+playbook "$root/playbooks/link_stocks_sources.yml" --check --diff -e "$changed_links"
+request_counts
 
-step "4: stop the emulator"
-stop_emulator
-trap - EXIT
-echo "stopped"
+say "B. Resetting the emulator to a fresh install (Default Stock and Default Source only)"
+curl --silent -X POST -H 'Content-Type: application/json' --data '{"fixture": "fresh-install"}' \
+    "$EMULATOR_URL/__emulator__/reset" >/dev/null
+magento_root="$workdir/magento"
+"$root/tests/magento_cli_standin/create_root.sh" "$magento_root" "" "{\"emulator_url\": \"$EMULATOR_URL\"}"
+echo "A stand-in Magento root with bin/magento (run by php) at $magento_root"
+
+say "B1. The whole MSI tutorial: sources, stocks, links, source items, then one reindex and flush"
+playbook "$root/playbooks/msi_tutorial.yml" -e "msi_tutorial_magento_root=$magento_root"
+request_counts
+show_links
+reindex_calls
+
+say "B2. The whole tutorial again: nothing to change, no write, no reindex (expect changed=0)"
+playbook "$root/playbooks/msi_tutorial.yml" -e "msi_tutorial_magento_root=$magento_root"
+request_counts
+reindex_calls
+
+say "Done. Stopping the emulator."

@@ -4,7 +4,7 @@
 set -eux
 
 source ../setup_magento_emulator/emulator.sh
-emulator_start "$(pwd)/files/fresh_install.json"
+emulator_start fresh-install
 
 output_dir=$(mktemp -d)
 trap 'rm -rf "$output_dir"; emulator_stop' EXIT
