@@ -5,28 +5,17 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-import os
 
 import pytest
-import yaml
 
-from ansible.module_utils import basic
-from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
-from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
 from ansible_collections.commerceops.magento.plugins.modules import msi_source, msi_source_info
 
-CONNECTION = {"url": "https://shop.example.com", "token": "unit-token"}
 UK_WAREHOUSE = {"source_code": "uk_warehouse", "name": "Huntingdon Warehouse", "country_id": "GB",
                 "postcode": "PE29 6XJ", "city": "Huntingdon", "latitude": 52.33}
 
 
-class Exited(Exception):
-    def __init__(self, failed, result):
-        super(Exited, self).__init__(result.get("msg", ""))
-        self.failed = failed
-        self.result = result
 
 
 class FakeSourceClient(object):
@@ -67,27 +56,6 @@ class FakeSourceClient(object):
         return []
 
 
-@pytest.fixture
-def run_module(monkeypatch):
-    def exit_json(self, **result):
-        raise Exited(False, result)
-
-    def fail_json(self, **result):
-        raise Exited(True, result)
-
-    monkeypatch.setattr(basic.AnsibleModule, "exit_json", exit_json)
-    monkeypatch.setattr(basic.AnsibleModule, "fail_json", fail_json)
-
-    def run(module, client, check_mode=False, diff=False, **params):
-        args = dict(CONNECTION, **params)
-        args["_ansible_check_mode"] = check_mode
-        args["_ansible_diff"] = diff
-        monkeypatch.setattr(MagentoModule, "client", property(lambda self: client))
-        with patch_module_args(args):
-            with pytest.raises(Exited) as caught:
-                module.main()
-        return caught.value
-    return run
 
 
 def test_create_then_rerun_sends_no_write(run_module):
@@ -169,10 +137,3 @@ def test_info_reads_selected_sources_and_names_missing(run_module):
     disabled = run_module(msi_source_info, client, enabled=False).result
     assert [source["source_code"] for source in disabled["sources"]] == ["old"]
     assert client.writes == []
-
-
-def test_modules_are_in_the_magento_action_group():
-    runtime = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "meta", "runtime.yml")
-    with open(runtime) as handle:
-        group = yaml.safe_load(handle)["action_groups"]["magento"]
-    assert "msi_source" in group and "msi_source_info" in group

@@ -5,19 +5,14 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-import os
+import functools
 
 import pytest
-import yaml
 
-from ansible.module_utils import basic
-from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError, MagentoClient
-from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
 from ansible_collections.commerceops.magento.plugins.modules import msi_source_item
 
-CONNECTION = {"url": "https://shop.example.com", "token": "unit-token"}
 SOURCES = ("default", "uk_warehouse", "uk_store", "de_warehouse", "us_warehouse")
 ITEMS = [
     {"sku": "24-MB01", "source_code": "uk_warehouse", "quantity": 100, "status": "in_stock"},
@@ -26,11 +21,6 @@ ITEMS = [
 ]
 
 
-class Exited(Exception):
-    def __init__(self, failed, result):
-        super(Exited, self).__init__(result.get("msg", ""))
-        self.failed = failed
-        self.result = result
 
 
 def _matches(item, group):
@@ -81,26 +71,9 @@ class FakeClient(object):
 
 
 @pytest.fixture
-def run_module(monkeypatch):
-    def exit_json(self, **result):
-        raise Exited(False, result)
-
-    def fail_json(self, **result):
-        raise Exited(True, result)
-
-    monkeypatch.setattr(basic.AnsibleModule, "exit_json", exit_json)
-    monkeypatch.setattr(basic.AnsibleModule, "fail_json", fail_json)
-
-    def run(client, check_mode=False, diff=False, **params):
-        args = dict(CONNECTION, **params)
-        args["_ansible_check_mode"] = check_mode
-        args["_ansible_diff"] = diff
-        monkeypatch.setattr(MagentoModule, "client", property(lambda self: client))
-        with patch_module_args(args):
-            with pytest.raises(Exited) as caught:
-                msi_source_item.main()
-        return caught.value
-    return run
+def run_module(run_module):
+    """This file's tests run one module: the shared runner, bound to it."""
+    return functools.partial(run_module, msi_source_item)
 
 
 def stored(client):
@@ -215,9 +188,3 @@ def test_empty_items_send_nothing(run_module):
     client = FakeClient()
     result = run_module(client, items=[]).result
     assert result["changed"] is False and client.reads == [] and client.writes == []
-
-
-def test_module_is_in_the_action_group():
-    runtime = os.path.join(os.path.dirname(msi_source_item.__file__), "..", "..", "meta", "runtime.yml")
-    with open(runtime) as handle:
-        assert "msi_source_item" in yaml.safe_load(handle)["action_groups"]["magento"]

@@ -5,26 +5,14 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-import os
 
 import pytest
-import yaml
 
-from ansible.module_utils import basic
-from ansible.module_utils.testing import patch_module_args
 
-from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
 from ansible_collections.commerceops.magento.plugins.modules import msi_stock, msi_stock_info
 
-CONNECTION = {"url": "https://shop.example.com", "token": "unit-token"}
 
 
-class Exited(Exception):
-    def __init__(self, failed, result, warnings):
-        super(Exited, self).__init__(result.get("msg", ""))
-        self.failed = failed
-        self.result = result
-        self.warnings = warnings
 
 
 def website(code):
@@ -72,31 +60,6 @@ class FakeStockClient(object):
         return []
 
 
-@pytest.fixture
-def run_module(monkeypatch):
-    warnings = []
-
-    def exit_json(self, **result):
-        raise Exited(False, result, list(warnings))
-
-    def fail_json(self, **result):
-        raise Exited(True, result, list(warnings))
-
-    monkeypatch.setattr(basic.AnsibleModule, "exit_json", exit_json)
-    monkeypatch.setattr(basic.AnsibleModule, "fail_json", fail_json)
-    monkeypatch.setattr(basic.AnsibleModule, "warn", lambda self, message: warnings.append(message))
-
-    def run(module, client, check_mode=False, diff=False, **params):
-        del warnings[:]
-        args = dict(CONNECTION, **params)
-        args["_ansible_check_mode"] = check_mode
-        args["_ansible_diff"] = diff
-        monkeypatch.setattr(MagentoModule, "client", property(lambda self: client))
-        with patch_module_args(args):
-            with pytest.raises(Exited) as caught:
-                module.main()
-        return caught.value
-    return run
 
 
 def test_create_by_name_returns_the_new_id_then_rerun_is_quiet(run_module):
@@ -184,10 +147,3 @@ def test_info_selects_by_id_and_name(run_module):
     assert result["missing"] == [7, "Moon"]
     everything = run_module(msi_stock_info, client).result
     assert len(everything["stocks"]) == 2 and everything["missing"] == []
-
-
-def test_modules_are_in_the_magento_action_group():
-    runtime = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "meta", "runtime.yml")
-    with open(runtime) as handle:
-        group = yaml.safe_load(handle)["action_groups"]["magento"]
-    assert "msi_stock" in group and "msi_stock_info" in group

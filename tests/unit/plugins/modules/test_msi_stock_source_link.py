@@ -5,16 +5,14 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import functools
+
 import pytest
 
-from ansible.module_utils import basic
-from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError, MagentoClient
-from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
 from ansible_collections.commerceops.magento.plugins.modules import msi_stock_source_link
 
-CONNECTION = {"url": "https://shop.example.com", "token": "unit-token"}
 TUTORIAL_LINKS = [
     {"stock": "UK Stock", "source_code": "uk_warehouse", "priority": 1},
     {"stock": "UK Stock", "source_code": "uk_store", "priority": 2},
@@ -24,11 +22,6 @@ TUTORIAL_LINKS = [
 ]
 
 
-class Exited(Exception):
-    def __init__(self, failed, result):
-        super(Exited, self).__init__(result.get("msg", ""))
-        self.failed = failed
-        self.result = result
 
 
 class FakeClient(object):
@@ -81,26 +74,9 @@ def api_error_for(path):
 
 
 @pytest.fixture
-def run_module(monkeypatch):
-    def exit_json(self, **result):
-        raise Exited(False, result)
-
-    def fail_json(self, **result):
-        raise Exited(True, result)
-
-    monkeypatch.setattr(basic.AnsibleModule, "exit_json", exit_json)
-    monkeypatch.setattr(basic.AnsibleModule, "fail_json", fail_json)
-
-    def run(client, check_mode=False, diff=False, **params):
-        args = dict(CONNECTION, **params)
-        args["_ansible_check_mode"] = check_mode
-        args["_ansible_diff"] = diff
-        monkeypatch.setattr(MagentoModule, "client", property(lambda self: client))
-        with patch_module_args(args):
-            with pytest.raises(Exited) as caught:
-                msi_stock_source_link.main()
-        return caught.value
-    return run
+def run_module(run_module):
+    """This file's tests run one module: the shared runner, bound to it."""
+    return functools.partial(run_module, msi_stock_source_link)
 
 
 def test_merged_converges_then_rerun_sends_no_write(run_module):
