@@ -1,0 +1,105 @@
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""One ansible-playbook run against the emulator, and what it cost: time, requests, bytes, memory."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import json
+import os
+import subprocess
+import time
+
+BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
+PLAYBOOKS = {
+    "seed_post": os.path.join(BENCH_DIR, "playbooks", "seed_post.yml"),
+    "uri_loop": os.path.join(BENCH_DIR, "playbooks", "uri_loop.yml"),
+    "module": os.path.join(BENCH_DIR, "playbooks", "module.yml"),
+}
+MEASURE_PYTHON = os.path.join(BENCH_DIR, "measure_python.sh")
+
+
+class PlaybookFailed(Exception):
+    pass
+
+
+def collections_path(collection_root, scratch_dir):
+    """A folder where ansible finds this collection as commerceops.magento.
+
+    Under ansible-test the tree already sits in .../ansible_collections/commerceops/magento; a work
+    tree gets a symlink, which ansible-playbook (unlike ansible-test) follows.
+    """
+    parts = os.path.abspath(collection_root).split(os.sep)
+    if parts[-3:-2] == ["ansible_collections"] and parts[-2:] == ["commerceops", "magento"]:
+        return os.sep.join(parts[:-3])
+    namespace_dir = os.path.join(scratch_dir, "collections", "ansible_collections", "commerceops")
+    if not os.path.isdir(namespace_dir):
+        os.makedirs(namespace_dir)
+    link = os.path.join(namespace_dir, "magento")
+    if not os.path.islink(link):
+        os.symlink(os.path.abspath(collection_root), link)
+    return os.path.join(scratch_dir, "collections")
+
+
+def payload_bytes(entry):
+    """Request target plus compact JSON body: what the request carries, without HTTP headers."""
+    size = len(entry["path"]) + (len(entry["query"]) + 1 if entry.get("query") else 0)
+    if entry.get("body") is not None:
+        size += len(json.dumps(entry["body"], separators=(",", ":")))
+    return size
+
+
+def summarise_log(entries):
+    return {
+        "requests": len(entries),
+        "writes": sum(1 for entry in entries if entry["write"]),
+        "reads": sum(1 for entry in entries if not entry["write"]),
+        "bytes": sum(payload_bytes(entry) for entry in entries),
+        "failed": sum(1 for entry in entries if entry["status"] is None or entry["status"] >= 400),
+    }
+
+
+def _peak_rss_kib(rss_file):
+    if not os.path.exists(rss_file):
+        return None
+    with open(rss_file) as handle:
+        # GNU time adds a "Command exited with non-zero status" line when a module fails.
+        values = [int(line) for line in handle.read().split() if line.isdigit()]
+    return max(values) if values else None
+
+
+class PlaybookRunner(object):
+    """Runs the benchmark playbooks with a fixed environment; logs go to log_dir."""
+
+    def __init__(self, collections_dir, log_dir, module_python):
+        self.collections_dir = collections_dir
+        self.log_dir = log_dir
+        self.module_python = module_python
+        self.runs = 0
+
+    def run(self, emulator, way, vars_file, check=False, extra_vars=None):
+        self.runs += 1
+        label = "%04d-%s" % (self.runs, way)
+        rss_file = os.path.join(self.log_dir, label + ".rss")
+        command = ["ansible-playbook", PLAYBOOKS[way], "-e", "@" + vars_file,
+                   "-e", "ansible_python_interpreter=" + MEASURE_PYTHON]
+        for name, value in sorted((extra_vars or {}).items()):
+            command += ["-e", "%s=%s" % (name, value)]
+        if check:
+            command.append("--check")
+        env = dict(os.environ, MAGENTO_URL=emulator.url, MAGENTO_TOKEN="emulator-token",
+                   ANSIBLE_COLLECTIONS_PATH=self.collections_dir, ANSIBLE_NOCOLOR="1",
+                   ANSIBLE_RETRY_FILES_ENABLED="0", BENCH_RSS_FILE=rss_file,
+                   BENCH_MODULE_PYTHON=self.module_python)
+        emulator.control("DELETE", "log")
+        cpu_before = emulator.cpu_seconds()
+        with open(os.path.join(self.log_dir, label + ".log"), "w") as output:
+            started = time.perf_counter()
+            status = subprocess.call(command, env=env, stdout=output, stderr=subprocess.STDOUT)
+            wall = time.perf_counter() - started
+        cpu = emulator.cpu_seconds() - cpu_before
+        if status != 0:
+            raise PlaybookFailed("%s failed (exit %d), see %s.log" % (way, status, label))
+        result = summarise_log(emulator.control("GET", "log")["requests"])
+        result.update(wall_s=wall, emulator_cpu_s=cpu, peak_rss_kib=_peak_rss_kib(rss_file), log=label)
+        return result

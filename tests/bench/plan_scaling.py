@@ -1,0 +1,100 @@
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Planning cost without HTTP or Ansible: link_plan in-process, timed and traced per size."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import gc
+import importlib.util
+import os
+import statistics
+import time
+import tracemalloc
+
+import bench_fixture
+
+STOCK_COUNT = 10
+
+
+def load_link_plan(collection_root):
+    # link_plan has no Ansible imports, so it loads from its file without a collections path.
+    path = os.path.join(collection_root, "plugins", "module_utils", "link_plan.py")
+    spec = importlib.util.spec_from_file_location("bench_link_plan", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def plan_once(link_plan, raw_links, stocks, known_codes, current):
+    """What the module computes between its reads and its writes, for state=merged."""
+    entries = link_plan.normalize_links(raw_links, "merged")
+    desired = link_plan.resolve_links(entries, "merged", stocks=stocks, known_source_codes=known_codes)
+    scope = link_plan.scope_stock_ids("merged", desired)
+    before = link_plan.links_in_scope(current, scope)
+    plan = link_plan.plan_links("merged", desired, before)
+    after = link_plan.predict_after(before, plan)
+    return plan, after, link_plan.write_requests(plan, 500)
+
+
+def measure_size(link_plan, count, repeats):
+    raw_links = bench_fixture.desired_links(count, STOCK_COUNT)
+    stocks = [{"stock_id": 1, "name": "Default Stock"}] + [
+        {"stock_id": bench_fixture.FIRST_BENCH_STOCK_ID + i, "name": "Bench Stock %d" % (i + 1)}
+        for i in range(STOCK_COUNT)]
+    known_codes = set(link["source_code"] for link in raw_links)
+    result = {"links": count}
+    for case, current in (("converge", []), ("noop", [dict(link) for link in raw_links])):
+        timings = []
+        for dummy in range(repeats):
+            gc.collect()
+            started = time.perf_counter()
+            plan, dummy_after, dummy_writes = plan_once(link_plan, raw_links, stocks, known_codes, current)
+            timings.append(time.perf_counter() - started)
+        expected_writes = count if case == "converge" else 0
+        if len(plan["added"]) + len(plan["updated"]) != expected_writes:
+            raise AssertionError("%s plan at %d links has the wrong size" % (case, count))
+        gc.collect()
+        tracemalloc.start()
+        plan_once(link_plan, raw_links, stocks, known_codes, current)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        median = statistics.median(timings)
+        result[case] = {"seconds": median, "us_per_link": median / count * 1e6,
+                        "tracemalloc_peak_mib": peak / 1048576.0}
+    return result
+
+
+def measure(collection_root, sizes, repeats=3):
+    link_plan = load_link_plan(collection_root)
+    return [measure_size(link_plan, count, repeats) for count in sizes]
+
+
+def _high_water_mib():
+    # VmHWM belongs to this process image; ru_maxrss would carry the parent's peak across fork+exec.
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
+def peak_rss_of_planning(collection_root, count):
+    """Peak RSS (MiB) of a fresh process that holds count desired and count current links and plans.
+
+    Run in a child (see __main__) so the figure is that process's alone, like a module process's.
+    """
+    link_plan = load_link_plan(collection_root)
+    raw_links = bench_fixture.desired_links(count, STOCK_COUNT)
+    current = [dict(link) for link in raw_links]
+    stocks = [{"stock_id": bench_fixture.FIRST_BENCH_STOCK_ID + i, "name": "Bench Stock %d" % (i + 1)}
+              for i in range(STOCK_COUNT)]
+    baseline = _high_water_mib()
+    plan_once(link_plan, raw_links, stocks, set(link["source_code"] for link in raw_links), current)
+    return {"links": count, "inputs_mib": baseline, "peak_mib": _high_water_mib()}
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+    print(json.dumps(peak_rss_of_planning(sys.argv[1], int(sys.argv[2]))))

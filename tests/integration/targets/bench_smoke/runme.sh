@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+#
+# The smoke version of `make bench`: N=100 (the uri loop N=10), no added latency, one run per way;
+# it asserts the request and write counts of the three ways, never their times.
+set -eux
+
+collection_root() {
+    # ansible-test runs targets from a copy below <root>/tests/output/.tmp/
+    local dir
+    dir="$(pwd -P)"
+    while [ "${dir}" != "/" ]; do
+        if [ -f "${dir}/galaxy.yml" ] && [ -f "${dir}/tests/bench/run_bench.py" ]; then
+            printf '%s\n' "${dir}"
+            return 0
+        fi
+        dir="$(dirname "${dir}")"
+    done
+    echo "bench_smoke: no galaxy.yml with tests/bench found above $(pwd)" >&2
+    return 1
+}
+
+root="$(collection_root)"
+output_dir="$(mktemp -d)"
+trap 'rm -rf "${output_dir}"' EXIT
+"${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" "${root}/tests/bench/run_bench.py" --smoke --output-dir "${output_dir}"
