@@ -54,7 +54,7 @@ from ansible_collections.commerceops.magento.plugins.module_utils.search_criteri
     check_locally_supported,
     criteria_params,
     has_unsendable_in_value,
-    item_matches,
+    local_filter,
     normalise_filter_groups,
     normalise_sort_orders,
 )
@@ -243,7 +243,7 @@ class MagentoClient:
                 break
             page += 1
         if local_groups:
-            items = [item for item in items if item_matches(item, local_groups)]
+            items = list(filter(local_filter(local_groups), items))
         return items
 
     def _prepare(self, method, path, params=None, body=None, headers=None):

@@ -81,14 +81,17 @@ def _comparable(value):
     return None if value is None else str(value)
 
 
-def _filter_matches(item, field, value, condition):
-    actual = _comparable(item.get(field))
+def _compile_filter(field, value, condition):
+    """One filter as a test on an item; an 'in' list becomes a set once, not once per item."""
     if condition == "in":
         wanted = value if isinstance(value, (list, tuple)) else str(value).split(",")
-        return actual in set(_comparable(entry) for entry in wanted)
-    return actual == _comparable(value)
+        wanted = frozenset(_comparable(entry) for entry in wanted)
+        return lambda item: _comparable(item.get(field)) in wanted
+    expected = _comparable(value)
+    return lambda item: _comparable(item.get(field)) == expected
 
 
-def item_matches(item, groups):
-    """OR within a group, AND across groups, as Magento's FilterProcessor does."""
-    return all(any(_filter_matches(item, *entry) for entry in group) for group in groups)
+def local_filter(groups):
+    """A predicate applying OR within a group and AND across groups, as Magento's FilterProcessor does."""
+    compiled = [[_compile_filter(*entry) for entry in group] for group in groups]
+    return lambda item: all(any(test(item) for test in group) for group in compiled)
