@@ -16,8 +16,6 @@ UK_WAREHOUSE = {"source_code": "uk_warehouse", "name": "Huntingdon Warehouse", "
                 "postcode": "PE29 6XJ", "city": "Huntingdon", "latitude": 52.33}
 
 
-
-
 class FakeSourceClient(object):
     """Magento's source semantics in memory: eq filters OR'd in a group, POST upserts, output shaping."""
 
@@ -54,8 +52,6 @@ class FakeSourceClient(object):
             self.sources.append(dict({"enabled": True, "use_default_carrier_config": True, "carrier_links": []},
                                      **source))
         return []
-
-
 
 
 def test_create_then_rerun_sends_no_write(run_module):

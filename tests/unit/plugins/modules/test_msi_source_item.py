@@ -21,8 +21,6 @@ ITEMS = [
 ]
 
 
-
-
 def _matches(item, group):
     """OR of the group's filters, with Magento's comma-split `in` and plain `eq`."""
     for field, value, condition in group:

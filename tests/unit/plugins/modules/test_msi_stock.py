@@ -12,9 +12,6 @@ import pytest
 from ansible_collections.commerceops.magento.plugins.modules import msi_stock, msi_stock_info
 
 
-
-
-
 def website(code):
     return {"type": "website", "code": code}
 
@@ -58,8 +55,6 @@ class FakeStockClient(object):
         assert stock_id != 1 and not self.stocks[stock_id]["channels"]
         del self.stocks[stock_id]
         return []
-
-
 
 
 def test_create_by_name_returns_the_new_id_then_rerun_is_quiet(run_module):

@@ -22,8 +22,6 @@ TUTORIAL_LINKS = [
 ]
 
 
-
-
 class FakeClient(object):
     """Magento's link semantics over in-memory data: searches filter 'in', saves upsert."""
 
