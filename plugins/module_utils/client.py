@@ -11,10 +11,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import ipaddress
+import json
 import os
 import re
 import traceback
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, quote_plus, urlencode, urlsplit
 
 try:
     import requests
@@ -368,9 +369,22 @@ class MagentoClient:
         if not isinstance(value, str):
             return value
         # Longest first, so a secret that contains another is hidden whole.
-        for secret in sorted(self._secrets, key=len, reverse=True):
-            value = value.replace(secret, REDACTED)
+        forms = set(form for secret in self._secrets for form in secret_forms(secret))
+        for form in sorted(forms, key=len, reverse=True):
+            value = value.replace(form, REDACTED)
         return value
+
+
+def secret_forms(secret):
+    """The secret as written, and as an echoed request shows it: JSON-escaped (by Python or PHP) or URL-encoded.
+
+    An echoed body holds the password as JSON escapes it; an echoed OAuth header holds the consumer key
+    and access token percent-encoded.
+    """
+    escaped = [json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]]
+    forms = set([secret, quote(secret, safe=""), quote_plus(secret, safe="")] + escaped)
+    forms.update(form.replace("/", "\\/") for form in escaped)
+    return forms
 
 
 def _check_settings(url, store_code, token, username, password, oauth, timeout, retries):

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 # OAuth 1.0a, a wrong OAuth secret, 2FA and a wrong token through a real module, run with -vvv and
 # ANSIBLE_INJECT_INVOCATION so the output can be searched for every secret afterwards.
-set -eux
+set -eux -o pipefail
 
 source ../setup_magento_emulator/emulator.sh
 emulator_start default --integration "ck-int-1:cs-int-secret-1:at-int-1:ats-int-secret-1" \
