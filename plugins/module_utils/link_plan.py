@@ -6,6 +6,8 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import collections
+import operator
 import re
 
 DEFAULT_STOCK_ID = 1
@@ -19,6 +21,10 @@ WRITING_STATES = ("merged", "replaced", "overridden", "deleted")
 ALL_STATES = WRITING_STATES + ("gathered", "rendered")
 
 _WHOLE_NUMBER = re.compile(r"^\s*-?[0-9]+\s*$")
+_WHITESPACE = re.compile(r"\s")
+
+# One entry of the user's links; a tuple, so that 100,000 of them stay small.
+LinkEntry = collections.namedtuple("LinkEntry", "stock_id stock source_code priority")
 
 
 class LinkPlanError(Exception):
@@ -53,7 +59,7 @@ def _needs_source_code(state):
 
 
 def normalize_links(links, state):
-    """Turn the user's entries into dicts with stock_id (int), stock (name), source_code and priority."""
+    """Turn the user's entries into LinkEntry tuples: stock_id (int) or stock (name), source_code, priority."""
     problems = []
     entries = []
     for index, raw in enumerate(links or []):
@@ -65,59 +71,59 @@ def normalize_links(links, state):
         if (stock_id is None) == (stock_name is None):
             problems.append("%s needs exactly one of stock_id or stock" % where)
             continue
-        entry = {"stock_id": None, "stock": None, "source_code": None, "priority": None}
         if stock_id is not None:
-            entry["stock_id"] = _whole_number(stock_id)
-            if entry["stock_id"] is None:
-                problems.append("%s stock_id %r is not a whole number" % (where, stock_id))
+            stock_id = _whole_number(stock_id)
+            if stock_id is None:
+                problems.append("%s stock_id %r is not a whole number" % (where, raw.get("stock_id")))
                 continue
         else:
-            entry["stock"] = str(stock_name)
+            stock_name = str(stock_name)
         source_code = raw.get("source_code")
         if source_code is not None:
             source_code = str(source_code)
-            if not source_code.strip() or re.search(r"\s", source_code):
+            if not source_code.strip() or _WHITESPACE.search(source_code):
                 problems.append("%s source_code %r is empty or contains whitespace" % (where, source_code))
                 continue
-            entry["source_code"] = source_code
         elif _needs_source_code(state):
             problems.append("%s needs a source_code with state=%s" % (where, state))
             continue
         priority = raw.get("priority")
         if priority is not None and state != "gathered":
-            entry["priority"] = _whole_number(priority)
-            if entry["priority"] is None:
-                problems.append("%s priority %r is not a whole number" % (where, priority))
+            priority = _whole_number(priority)
+            if priority is None:
+                problems.append("%s priority %r is not a whole number" % (where, raw.get("priority")))
                 continue
         elif _needs_priority(state):
             problems.append("%s needs a priority with state=%s" % (where, state))
             continue
-        entries.append(entry)
+        else:
+            priority = None
+        entries.append(LinkEntry(stock_id, stock_name, source_code, priority))
     if problems:
         raise LinkPlanError(problems)
     return entries
 
 
-def source_codes_to_check(entries):
-    return sorted(set(e["source_code"] for e in entries if e["source_code"] is not None))
+def uses_stock_names(entries):
+    return any(entry.stock is not None for entry in entries)
 
 
-def _resolve_stock_names(entries, stocks, problems):
-    """Map each entry's stock name to an id: exact match first, then case-insensitive as Magento compares."""
+def _stock_ids_by_name(entries, stocks, problems):
+    """Map each stock name to an id: exact match first, then case-insensitive as Magento compares.
+
+    Names matching no stock or several are left out and reported in problems.
+    """
     by_name = {}
     for stock in stocks:
         by_name.setdefault(stock["name"], []).append(int(stock["stock_id"]))
-    unknown, ambiguous = set(), {}
-    for entry in entries:
-        name = entry["stock"]
-        if name is None:
-            continue
+    ids_by_name, unknown, ambiguous = {}, set(), {}
+    for name in set(entry.stock for entry in entries if entry.stock is not None):
         matches = by_name.get(name)
         if not matches:
             folded = name.strip().lower()
             matches = [int(s["stock_id"]) for s in stocks if s["name"].strip().lower() == folded]
         if len(matches) == 1:
-            entry["stock_id"] = matches[0]
+            ids_by_name[name] = matches[0]
         elif matches:
             ambiguous[name] = sorted(matches)
         else:
@@ -127,75 +133,113 @@ def _resolve_stock_names(entries, stocks, problems):
     for name in sorted(ambiguous):
         problems.append("stock name %r matches several stocks (ids %s)"
                         % (name, ", ".join(str(i) for i in ambiguous[name])))
+    return ids_by_name
+
+
+def scope_stock_ids(state, entries, stocks=None):
+    """Stock ids whose links the run reads and reports; None means every stock.
+
+    Known before validation, so the links can be read first: names resolve with stocks (Magento's
+    stocks, needed only when a name is used); names that resolve to no single stock add nothing.
+    """
+    if state == "overridden" or (state == "gathered" and not entries):
+        return None
+    ids_by_name = _stock_ids_by_name(entries, stocks or [], []) if uses_stock_names(entries) else {}
+    ids = set(entry.stock_id if entry.stock_id is not None else ids_by_name.get(entry.stock) for entry in entries)
+    ids.discard(None)
+    return sorted(ids)
+
+
+def unlinked_source_codes(entries, links):
+    """The entries' source codes that none of Magento's links holds: only these need a lookup.
+
+    A link can only exist while its source does, so a linked code is known to exist.
+    """
+    codes = set(entry.source_code for entry in entries if entry.source_code is not None)
+    codes.difference_update(link["source_code"] for link in links)
+    # A fresh set: the first one keeps the table it needed for every code.
+    return set(codes)
 
 
 def _touches_default(stock_id, source_code):
     return stock_id == DEFAULT_STOCK_ID or source_code == DEFAULT_SOURCE_CODE
 
 
-def resolve_links(entries, state, stocks=None, known_source_codes=None):
-    """Validate normalised entries against Magento's stocks and sources; return links keyed by stock id.
+def _default_rule_problem(state, entries, stock_of):
+    touching = set()
+    for entry in entries:
+        stock_id = stock_of(entry)
+        if stock_id is None and entry.source_code != DEFAULT_SOURCE_CODE:
+            continue
+        pair = (stock_id, entry.source_code)
+        if state == "deleted" and _touches_default(*pair):
+            touching.add(pair)
+        elif state != "deleted" and _touches_default(*pair) and pair != (DEFAULT_STOCK_ID, DEFAULT_SOURCE_CODE):
+            touching.add(pair)
+    if not touching:
+        return None
+    rule = ("Magento refuses to delete any link of Default Stock (1) or Default Source (default), "
+            "including (1, default)" if state == "deleted" else
+            "only the link (1, default) may involve Default Stock (1) or Default Source (default)")
+    return "%s: %s" % (rule, ", ".join(
+        "(%s, %s)" % (stock if stock is not None else "?", code if code is not None else "all sources")
+        for stock, code in sorted(touching, key=str)))
 
-    ``stocks`` is None when working offline (state=rendered): names cannot be resolved then and
-    stock/source existence is not checked. Every problem is collected before raising, so one
-    error names every bad value.
+
+def resolve_links(entries, state, stocks=None, known_stock_ids=None, missing_source_codes=None):
+    """Validate normalised entries against Magento; return the desired links as {(stock_id, source_code): priority}.
+
+    ``stocks`` is Magento's stocks (needed to resolve names); ``known_stock_ids`` are ids known to
+    exist otherwise (stocks that hold links). Both None means offline (state=rendered): names cannot
+    be resolved and existence is not checked. ``missing_source_codes`` are the entries' codes Magento
+    has no source for (see unlinked_source_codes).
+    Every problem is collected before raising, so one error names every bad value. With
+    state=deleted, priorities are None and an entry without source_code, (stock_id, None), stands
+    for every link of its stock.
     """
     problems = []
-    entries = [dict(e) for e in entries]
-    if stocks is None:
-        named = sorted(set(e["stock"] for e in entries if e["stock"] is not None))
+    ids_by_name = {}
+    if stocks is None and known_stock_ids is None:
+        named = sorted(set(entry.stock for entry in entries if entry.stock is not None))
         if named:
             problems.append("stock names cannot be resolved offline (state=%s), give stock_id for: %s"
                             % (state, ", ".join(repr(n) for n in named)))
     else:
-        _resolve_stock_names(entries, stocks, problems)
-        known_ids = set(int(s["stock_id"]) for s in stocks)
-        unknown_ids = sorted(set(e["stock_id"] for e in entries if e["stock_id"] is not None) - known_ids)
+        ids_by_name = _stock_ids_by_name(entries, stocks or [], problems)
+        known_ids = set(known_stock_ids or ())
+        known_ids.update(int(stock["stock_id"]) for stock in stocks or [])
+        unknown_ids = sorted(set(entry.stock_id for entry in entries if entry.stock_id is not None) - known_ids)
         if unknown_ids:
             problems.append("unknown stock ids: %s" % ", ".join(str(i) for i in unknown_ids))
-    if known_source_codes is not None and state != "gathered":
-        unknown_codes = sorted(set(source_codes_to_check(entries)) - set(known_source_codes))
-        if unknown_codes:
-            problems.append("unknown source codes: %s" % ", ".join(unknown_codes))
+
+    def stock_of(entry):
+        return entry.stock_id if entry.stock_id is not None else ids_by_name.get(entry.stock)
+
+    if missing_source_codes and state != "gathered":
+        problems.append("unknown source codes: %s" % ", ".join(sorted(missing_source_codes)))
     if state == "gathered":
         if problems:
             raise LinkPlanError(problems)
-        return [{"stock_id": e["stock_id"], "source_code": None, "priority": None} for e in entries]
+        return dict(((stock_of(entry), None), None) for entry in entries)
 
-    bad_priorities = sorted(set(
-        (e["stock_id"] if e["stock_id"] is not None else e["stock"], e["source_code"], e["priority"])
-        for e in entries
-        if state != "deleted" and not 1 <= e["priority"] <= MAX_PRIORITY), key=str)
-    if bad_priorities:
-        problems.append("priority must be between 1 and %d: %s" % (MAX_PRIORITY, ", ".join(
-            "%s in stock %s (%s)" % (code, stock, prio) for stock, code, prio in bad_priorities)))
+    if state != "deleted":
+        bad_priorities = sorted(set(
+            (stock_of(entry) if stock_of(entry) is not None else entry.stock, entry.source_code, entry.priority)
+            for entry in entries if not 1 <= entry.priority <= MAX_PRIORITY), key=str)
+        if bad_priorities:
+            problems.append("priority must be between 1 and %d: %s" % (MAX_PRIORITY, ", ".join(
+                "%s in stock %s (%s)" % (code, stock, prio) for stock, code, prio in bad_priorities)))
+    default_problem = _default_rule_problem(state, entries, stock_of)
+    if default_problem:
+        problems.append(default_problem)
 
-    touching = set()
-    for e in entries:
-        if e["stock_id"] is None and e["source_code"] != DEFAULT_SOURCE_CODE:
-            continue
-        pair = (e["stock_id"], e["source_code"])
-        if state == "deleted" and (_touches_default(*pair)):
-            touching.add(pair)
-        elif state != "deleted" and _touches_default(*pair) and pair != (DEFAULT_STOCK_ID, DEFAULT_SOURCE_CODE):
-            touching.add(pair)
-    if touching:
-        rule = ("Magento refuses to delete any link of Default Stock (1) or Default Source (default), "
-                "including (1, default)" if state == "deleted" else
-                "only the link (1, default) may involve Default Stock (1) or Default Source (default)")
-        problems.append("%s: %s" % (rule, ", ".join(
-            "(%s, %s)" % (stock if stock is not None else "?", code if code is not None else "all sources")
-            for stock, code in sorted(touching, key=str))))
-
-    resolved, seen, conflicts = [], {}, {}
-    for e in entries:
-        key = (e["stock_id"], e["source_code"])
-        if key in seen:
-            if seen[key] != e["priority"] and state != "deleted":
-                conflicts.setdefault(key, set([seen[key]])).add(e["priority"])
-            continue
-        seen[key] = e["priority"]
-        resolved.append({"stock_id": e["stock_id"], "source_code": e["source_code"], "priority": e["priority"]})
+    desired, conflicts = {}, {}
+    for entry in entries:
+        pair = (stock_of(entry), entry.source_code)
+        priority = entry.priority if state != "deleted" else None
+        previous = desired.setdefault(pair, priority)
+        if previous != priority:
+            conflicts.setdefault(pair, set([previous])).add(priority)
     for (stock_id, code) in sorted(conflicts, key=str):
         problems.append("link (%s, %s) listed with different priorities %s" % (
             stock_id, code, ", ".join(str(p) for p in sorted(conflicts[(stock_id, code)]))))
@@ -203,40 +247,46 @@ def resolve_links(entries, state, stocks=None, known_source_codes=None):
         raise LinkPlanError(problems)
     if state == "deleted":
         # An entry without source_code already covers every pair of its stock.
-        whole_stocks = set(link["stock_id"] for link in resolved if link["source_code"] is None)
-        resolved = [link for link in resolved if link["source_code"] is None or link["stock_id"] not in whole_stocks]
-        for link in resolved:
-            link["priority"] = None
-    return resolved
+        whole_stocks = set(stock_id for stock_id, code in desired if code is None)
+        if whole_stocks:
+            desired = dict((pair, None) for pair in desired if pair[1] is None or pair[0] not in whole_stocks)
+    return desired
 
 
-def scope_stock_ids(state, resolved):
-    """Stock ids whose links the run reads and reports; None means every stock."""
-    if state == "overridden" or (state == "gathered" and not resolved):
-        return None
-    return sorted(set(link["stock_id"] for link in resolved))
+def _is_int(value):
+    # A bool is an int to Python, but not a value Magento's integer columns take.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_clean(link):
+    return (len(link) == 3 and _is_int(link.get("stock_id")) and _is_int(link.get("priority"))
+            and isinstance(link.get("source_code"), str))
 
 
 def clean_link(link):
-    """Keep only the keys Magento accepts, with Magento's JSON types."""
+    """Only the keys Magento accepts, with Magento's JSON types; a link that already is so is kept, not copied."""
+    if is_clean(link):
+        return link
     return {"stock_id": int(link["stock_id"]), "source_code": str(link["source_code"]), "priority": int(link["priority"])}
 
 
+def _link(pair, priority):
+    return {"stock_id": pair[0], "source_code": pair[1], "priority": priority}
+
+
+_LINK_ORDER = operator.itemgetter("stock_id", "priority", "source_code")
+
+
 def sort_links(links):
-    return sorted(links, key=lambda link: (link["stock_id"], link["priority"], link["source_code"]))
+    return sorted(links, key=_LINK_ORDER)
 
 
 def links_in_scope(links, stock_ids):
-    cleaned = [clean_link(link) for link in links]
+    """Magento's links, cleaned, of the given stocks (None: all), in stock then priority order."""
     if stock_ids is None:
-        return sort_links(cleaned)
+        return sort_links(clean_link(link) for link in links)
     wanted = set(stock_ids)
-    return sort_links([link for link in cleaned if link["stock_id"] in wanted])
-
-
-def _by_pair(links):
-    cleaned = [clean_link(link) for link in links]
-    return dict(((link["stock_id"], link["source_code"]), link) for link in cleaned)
+    return sort_links(link for link in (clean_link(link) for link in links) if link["stock_id"] in wanted)
 
 
 def _protected(link):
@@ -244,36 +294,38 @@ def _protected(link):
 
 
 def plan_links(state, desired, current):
-    """Compare resolved desired links with Magento's current ones; return added/updated/removed."""
+    """Compare desired links ({(stock_id, source_code): priority}) with Magento's current ones.
+
+    Returns {added, updated, removed}; each walks the links once, and the links kept are not copied.
+    """
     if state not in WRITING_STATES:
         raise ValueError("no plan for state %s" % state)
-    current_by_pair = _by_pair(current)
     added, updated, removed = [], [], []
     if state == "deleted":
-        whole_stocks = set(link["stock_id"] for link in desired if link["source_code"] is None)
-        pairs = set((link["stock_id"], link["source_code"]) for link in desired if link["source_code"] is not None)
-        removed = [link for pair, link in current_by_pair.items()
-                   if (pair in pairs or pair[0] in whole_stocks) and not _protected(link)]
+        whole_stocks = set(stock_id for stock_id, code in desired if code is None)
+        for link in current:
+            link = clean_link(link)
+            if (((link["stock_id"], link["source_code"]) in desired or link["stock_id"] in whole_stocks)
+                    and not _protected(link)):
+                removed.append(link)
         return {"added": [], "updated": [], "removed": sort_links(removed)}
 
-    wanted_pairs = set()
-    for link in desired:
+    # A shallow copy shares the keys; what is left in it once every current link is seen is missing.
+    unmatched = dict(desired)
+    replaced_stocks = set(stock_id for stock_id, dummy in desired) if state == "replaced" else None
+    for link in current:
+        link = clean_link(link)
         pair = (link["stock_id"], link["source_code"])
-        wanted_pairs.add(pair)
-        existing = current_by_pair.get(pair)
-        if existing is None:
-            added.append(clean_link(link))
-        elif existing["priority"] != link["priority"]:
-            change = clean_link(link)
-            change["previous_priority"] = existing["priority"]
-            updated.append(change)
-    if state == "replaced":
-        replaced_stocks = set(link["stock_id"] for link in desired)
-        removed = [link for pair, link in current_by_pair.items()
-                   if pair[0] in replaced_stocks and pair not in wanted_pairs and not _protected(link)]
-    elif state == "overridden":
-        removed = [link for pair, link in current_by_pair.items()
-                   if pair not in wanted_pairs and not _protected(link)]
+        priority = unmatched.pop(pair, None)
+        if priority is not None:
+            if priority != link["priority"]:
+                change = _link(pair, priority)
+                change["previous_priority"] = link["priority"]
+                updated.append(change)
+        elif (pair not in desired and state != "merged" and not _protected(link)
+              and (replaced_stocks is None or pair[0] in replaced_stocks)):
+            removed.append(link)
+    added = [_link(pair, priority) for pair, priority in unmatched.items()]
     return {"added": sort_links(added), "updated": sort_links(updated), "removed": sort_links(removed)}
 
 
@@ -282,13 +334,17 @@ def plan_changed(plan):
 
 
 def predict_after(current, plan):
-    """The links Magento holds once the plan is applied (saves are upserts, deletes by pair)."""
-    links = _by_pair(current)
-    for link in plan["removed"]:
-        links.pop((link["stock_id"], link["source_code"]), None)
-    for link in plan["added"] + plan["updated"]:
-        links[(link["stock_id"], link["source_code"])] = clean_link(link)
-    return sort_links(links.values())
+    """The links Magento holds once the plan is applied (saves are upserts, deletes by pair).
+
+    current is cleaned and sorted (as links_in_scope returns it); when nothing changes it is returned as is.
+    """
+    if not plan_changed(plan):
+        return current
+    saved = [clean_link(link) for link in plan["added"] + plan["updated"]]
+    dropped = set((link["stock_id"], link["source_code"]) for link in plan["removed"] + saved)
+    kept = (link for link in (clean_link(link) for link in current)
+            if (link["stock_id"], link["source_code"]) not in dropped)
+    return sort_links(list(kept) + saved)
 
 
 def write_groups(plan):
@@ -316,7 +372,7 @@ def write_requests(plan, batch_size):
 
 def render_payload(desired):
     """The body of POST /V1/inventory/stock-source-links for the desired links."""
-    return {"links": sort_links([clean_link(link) for link in desired])}
+    return {"links": sort_links(_link(pair, priority) for pair, priority in desired.items())}
 
 
 def stock_label(stock_id, stock_names):

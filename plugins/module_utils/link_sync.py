@@ -31,25 +31,57 @@ def read_links(client, stock_ids, page_size):
 
 
 class LinkRun(object):
-    """One run of the module against Magento: lookups, validation, reads, plan."""
+    """One run of the module against Magento: links first, then only the lookups they leave open.
+
+    Magento keeps a link only while its stock and its source exist, so the links read prove most
+    stocks and sources of a rerun; the stocks are read when a name is used or an id holds no link,
+    the sources only for codes no link read holds. Validation stays complete and precedes any write.
+    """
 
     def __init__(self, client, state, links, page_size):
         self.client = client
         self.state = state
         self.page_size = page_size
-        entries = link_plan.normalize_links(links, state)
-        stocks = client.search("inventory/stocks", page_size=page_size)
-        self.stock_names = dict((int(s["stock_id"]), s.get("name")) for s in stocks)
-        codes = link_plan.source_codes_to_check(entries) if state != "gathered" else []
-        known_codes = _read_known_source_codes(client, codes, page_size) if codes else set()
-        self.desired = link_plan.resolve_links(entries, state, stocks=stocks, known_source_codes=known_codes)
-        self.scope = link_plan.scope_stock_ids(state, self.desired)
-        self.before = read_links(client, self.scope, page_size)
+        self._stocks = None
+        self.scope = None
+        self.before = None
+        self.desired = self._read_and_resolve(links)
         self.plan = None
         self.after = self.before
         if state in link_plan.WRITING_STATES:
             self.plan = link_plan.plan_links(state, self.desired, self.before)
             self.after = link_plan.predict_after(self.before, self.plan)
+
+    def _read_and_resolve(self, links):
+        """Reads the links in scope (self.before) and what they leave unproven; returns the desired links.
+
+        The normalised entries live only here, so planning does not hold them as well.
+        """
+        entries = link_plan.normalize_links(links, self.state)
+        if link_plan.uses_stock_names(entries):
+            self._read_stocks()
+        self.scope = link_plan.scope_stock_ids(self.state, entries, self._stocks)
+        self.before = read_links(self.client, self.scope, self.page_size)
+        linked_stock_ids = set(link["stock_id"] for link in self.before)
+        if self._stocks is None and any(entry.stock_id not in linked_stock_ids for entry in entries):
+            self._read_stocks()
+        missing_codes = set()
+        if self.state != "gathered":
+            missing_codes = link_plan.unlinked_source_codes(entries, self.before)
+            if missing_codes:
+                missing_codes -= _read_known_source_codes(self.client, sorted(missing_codes), self.page_size)
+        return link_plan.resolve_links(entries, self.state, stocks=self._stocks, known_stock_ids=linked_stock_ids,
+                                       missing_source_codes=missing_codes)
+
+    def _read_stocks(self):
+        self._stocks = self.client.search("inventory/stocks", page_size=self.page_size)
+
+    @property
+    def stock_names(self):
+        """Stock names by id, for the diff; read only when no lookup has read them yet."""
+        if self._stocks is None:
+            self._read_stocks()
+        return dict((int(stock["stock_id"]), stock.get("name")) for stock in self._stocks)
 
     @property
     def changed(self):
@@ -60,10 +92,11 @@ class LinkRun(object):
             return {"changed": False, "gathered": self.before}
         result = {"changed": self.changed, "before": self.before, "after": self.after, "plan": self.plan}
         if want_diff:
-            shown = self.scope if self.scope is not None else sorted(self.stock_names)
+            stock_names = self.stock_names
+            shown = self.scope if self.scope is not None else sorted(stock_names)
             result["diff"] = {
-                "before": link_plan.diff_text(self.before, shown, self.stock_names),
-                "after": link_plan.diff_text(self.after, shown, self.stock_names),
+                "before": link_plan.diff_text(self.before, shown, stock_names),
+                "after": link_plan.diff_text(self.after, shown, stock_names),
             }
         return result
 

@@ -270,12 +270,13 @@ def main():
         if params["state"] == "rendered":
             render(module)
         run = LinkRun(module.client, params["state"], params["links"], params["page_size"])
+        # The diff names the stocks, which may take a lookup of its own.
+        result = run.result(module._diff)
     except link_plan.LinkPlanError as error:
         module.fail_json(msg=str(error), problems=error.problems, changed=False)
     except MagentoApiError as error:
         module.fail_from_api_error(error, changed=False)
 
-    result = run.result(module._diff)
     if run.changed and not module.check_mode:
         try:
             run.apply(params["batch_size"])

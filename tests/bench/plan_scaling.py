@@ -27,11 +27,21 @@ def load_link_plan(collection_root):
 
 
 def plan_once(link_plan, raw_links, stocks, known_codes, current):
-    """What the module computes between its reads and its writes, for state=merged."""
+    """What the module computes between its reads and its writes, for state=merged, in its order.
+
+    As the module does (link_sync.LinkRun): entries by stock id need no stock list, the current
+    links are read first and prove their sources; known_codes stands in for the lookup of the rest.
+    """
     entries = link_plan.normalize_links(raw_links, "merged")
-    desired = link_plan.resolve_links(entries, "merged", stocks=stocks, known_source_codes=known_codes)
-    scope = link_plan.scope_stock_ids("merged", desired)
+    scope = link_plan.scope_stock_ids("merged", entries)
     before = link_plan.links_in_scope(current, scope)
+    linked_stock_ids = set(link["stock_id"] for link in before)
+    if any(entry.stock_id not in linked_stock_ids for entry in entries):
+        linked_stock_ids.update(int(stock["stock_id"]) for stock in stocks)
+    missing_codes = set(code for code in link_plan.unlinked_source_codes(entries, before) if code not in known_codes)
+    desired = link_plan.resolve_links(entries, "merged", known_stock_ids=linked_stock_ids,
+                                      missing_source_codes=missing_codes)
+    del entries
     plan = link_plan.plan_links("merged", desired, before)
     after = link_plan.predict_after(before, plan)
     return plan, after, link_plan.write_requests(plan, 500)

@@ -10,7 +10,7 @@ import os
 
 from . import sources, stocks
 from .errors import EMPTY_FIELD, INPUT_DATA_EMPTY, WHITESPACE_FIELD, bad_request, error_entry, field_error, validation_failed
-from .search_criteria import search
+from .search_criteria import matching_rows, page_of, results, search
 
 FIXTURE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fixtures')
 LINK_DEFAULT_RULE = 'Can not save link related to Default Source or Default Stock'
@@ -42,6 +42,9 @@ class Inventory:
         self.links = []
         self._indexed_links = None
         self._link_index = {}
+        # Bumped by every change to a link; with the list's identity it tells when a search is stale.
+        self._links_version = 0
+        self._link_search = (None, None, None)
         self.next_link_id = 1
         self.source_items = []
         self.next_source_item_id = 1
@@ -89,6 +92,7 @@ class Inventory:
 
     def upsert_link(self, stock_id, source_code, priority):
         index = self._links_by_pair()
+        self._links_version += 1
         link = index.get((stock_id, source_code))
         if link is not None:
             link['priority'] = priority
@@ -135,10 +139,18 @@ class Inventory:
             raise bad_request(LINK_DELETE_DEFAULT)
         doomed = set((link.get('stock_id'), link.get('source_code')) for link in links)
         self.links = [link for link in self.links if (link['stock_id'], link['source_code']) not in doomed]
+        self._links_version += 1
         self.invalidate('inventory')
 
     def list_links(self, criteria):
-        return search(criteria, self.links, [link_output(link) for link in self.links], LINK_COLUMNS)
+        """A page of links; the filtered, sorted rows are kept for the next page of the same search."""
+        key = (self._links_version, repr(criteria.get('filter_groups')), repr(criteria.get('sort_orders')))
+        cached_for, cached_key, chosen = self._link_search
+        # Holding the list itself (not its id) means a replaced list (stocks.delete_stock) never matches.
+        if cached_for is not self.links or cached_key != key:
+            chosen = [self.links[index] for index in matching_rows(criteria, self.links, LINK_COLUMNS)]
+            self._link_search = (self.links, key, chosen)
+        return results(criteria, [link_output(link) for link in page_of(criteria, chosen)], len(chosen))
 
     def sources_of_stock(self, stock_id):
         links = sorted((link for link in self.links if link['stock_id'] == stock_id), key=lambda link: link['priority'])

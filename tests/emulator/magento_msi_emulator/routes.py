@@ -60,9 +60,9 @@ def _search(app, criteria, collection, items, columns):
 
 
 def _list_sources(app, values):
-    rows = list(app.inventory.sources.values())
-    return _search(app, values['searchCriteria'], [sources.source_row(row) for row in rows],
-                   [sources.source_output(row) for row in rows], sources.COLUMNS)
+    criteria = search_criteria.prepare(values['searchCriteria'], app.limits)
+    return search_criteria.search_records(criteria, list(app.inventory.sources.values()), sources.COLUMNS,
+                                          sources.source_row, sources.source_output)
 
 
 def _list_stocks(app, values):

@@ -136,40 +136,100 @@ def _column(columns, field):
     return columns[field]
 
 
-def _group_matches(row, group, columns):
-    filters = group.get('filters') or []
-    if not filters:
-        return True
-    for flt in filters:
-        kind = _column(columns, flt.get('field'))
-        if condition_matches(row.get(flt.get('field')), kind, flt.get('condition_type'), flt.get('value')):
-            return True
-    return False
+def _folded_text(value):
+    return str(value).rstrip(' ').casefold()
 
 
-def _sort_key(kind):
-    def key(pair):
-        cell = pair[0].get(pair[2])
+def _compile_filter(flt, columns):
+    """One filter as a test on a row, with its column kind and value parsed once per request, not per row."""
+    field = flt.get('field')
+    kind = _column(columns, field)
+    condition = (flt.get('condition_type') or 'eq').lower()
+    value = '' if flt.get('value') is None else flt.get('value')
+    if condition in ('eq', 'in', 'nin'):
+        # The same comparison as _compare(...) == 0: numbers as MySQL reads them, text case-folded.
+        if kind in ('int', 'float'):
+            comparable, parse = float, mysql_number
+        else:
+            comparable, parse = _folded_text, _folded_text
+        wanted = frozenset(parse(part) for part in (value.split(',') if condition != 'eq' else [value]))
+        expected = condition != 'nin'
+
+        def test(row):
+            cell = row.get(field)
+            return cell is not None and (comparable(cell) in wanted) == expected
+        return test
+    return lambda row: condition_matches(row.get(field), kind, condition, value)
+
+
+def _any_of(tests):
+    if len(tests) == 1:
+        return tests[0]
+    return lambda row: any(test(row) for test in tests)
+
+
+def _all_of(tests):
+    if len(tests) == 1:
+        return tests[0]
+    return lambda row: all(test(row) for test in tests)
+
+
+def matching_rows(criteria, rows, columns):
+    """Indexes of the rows that match the filter groups, in the sort order: what every page is cut from.
+
+    OR within a group, AND across groups; a group without filters matches every row.
+    """
+    groups = []
+    if rows:
+        for group in criteria.get('filter_groups') or []:
+            tests = [_compile_filter(flt, columns) for flt in group.get('filters') or []]
+            if tests:
+                groups.append(_any_of(tests))
+    if groups:
+        matches = _all_of(groups)
+        chosen = [index for index, row in enumerate(rows) if matches(row)]
+    else:
+        chosen = list(range(len(rows)))
+    for order in reversed(criteria.get('sort_orders') or []):
+        field = order.get('field')
+        chosen.sort(key=_sort_key(rows, field, _column(columns, field)), reverse=order.get('direction') != 'ASC')
+    return chosen
+
+
+def _sort_key(rows, field, kind):
+    def key(index):
+        cell = rows[index].get(field)
         if cell is None:
             return (0, 0)
         return (1, str(cell).casefold() if kind == 'string' else float(cell))
     return key
 
 
+def page_of(criteria, chosen):
+    """The part of the matching rows the requested page shows; Magento repeats the last page past the end."""
+    page_size = criteria.get('page_size') or 0
+    if page_size <= 0:
+        return chosen
+    last_page = max(1, int(math.ceil(len(chosen) / float(page_size))))
+    page = min(max(criteria.get('current_page') or 1, 1), last_page)
+    return chosen[(page - 1) * page_size:page * page_size]
+
+
+def results(criteria, items, total):
+    return {'items': items, 'search_criteria': echo(criteria), 'total_count': total}
+
+
 def search(criteria, rows, items, columns):
     """rows are DB-like dicts parallel to items (the API objects); returns a search-results body."""
-    chosen = [(row, item) for row, item in zip(rows, items)
-              if all(_group_matches(row, group, columns) for group in criteria.get('filter_groups') or [])]
-    for order in reversed(criteria.get('sort_orders') or []):
-        field = order.get('field')
-        kind = _column(columns, field)
-        keyed = sorted(((row, item, field) for row, item in chosen), key=_sort_key(kind),
-                       reverse=order.get('direction') != 'ASC')
-        chosen = [(row, item) for row, item, _field in keyed]
-    total = len(chosen)
-    page_size = criteria.get('page_size') or 0
-    if page_size > 0:
-        last_page = max(1, int(math.ceil(total / float(page_size))))
-        page = min(max(criteria.get('current_page') or 1, 1), last_page)
-        chosen = chosen[(page - 1) * page_size:page * page_size]
-    return {'items': [item for _row, item in chosen], 'search_criteria': echo(criteria), 'total_count': total}
+    chosen = matching_rows(criteria, rows, columns)
+    return results(criteria, [items[index] for index in page_of(criteria, chosen)], len(chosen))
+
+
+def search_records(criteria, records, columns, db_row, output):
+    """search() for records kept in API form: the DB row of a record (db_row) is built only when a filter
+    or a sort order needs it, and the API object (output) only for the records on the requested page."""
+    if criteria.get('filter_groups') or criteria.get('sort_orders'):
+        chosen = [records[index] for index in matching_rows(criteria, [db_row(record) for record in records], columns)]
+    else:
+        chosen = records
+    return results(criteria, [output(record) for record in page_of(criteria, chosen)], len(chosen))

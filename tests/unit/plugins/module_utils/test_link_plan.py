@@ -22,9 +22,15 @@ def link(stock_id, source_code, priority):
     return {"stock_id": stock_id, "source_code": source_code, "priority": priority}
 
 
+def keyed(*links):
+    """Desired links the way resolve_links returns them: {(stock_id, source_code): priority}."""
+    return dict(((item["stock_id"], item["source_code"]), item["priority"]) for item in links)
+
+
 def resolve(links, state, stocks=None, sources=None):
     entries = link_plan.normalize_links(links, state)
-    return link_plan.resolve_links(entries, state, stocks=stocks or STOCKS, known_source_codes=sources or SOURCES)
+    missing = set(entry.source_code for entry in entries if entry.source_code is not None) - (sources or SOURCES)
+    return link_plan.resolve_links(entries, state, stocks=stocks or STOCKS, missing_source_codes=missing)
 
 
 def problems_of(links, state, **kwargs):
@@ -44,7 +50,7 @@ def problems_of(links, state, **kwargs):
 def test_normalize_accepts_magento_payload_strings(raw, expected):
     entry = link_plan.normalize_links([raw], "merged")[0]
     for key, value in expected.items():
-        assert entry[key] == value
+        assert getattr(entry, key) == value
 
 
 @pytest.mark.parametrize("raw, state, fragment", [
@@ -66,7 +72,7 @@ def test_normalize_rejects_bad_shapes(raw, state, fragment):
 
 def test_normalize_allows_missing_priority_and_source_when_deleting():
     entries = link_plan.normalize_links([{"stock_id": 3}, {"stock_id": 2, "source_code": "uk_store"}], "deleted")
-    assert [(e["stock_id"], e["source_code"], e["priority"]) for e in entries] == [(3, None, None), (2, "uk_store", None)]
+    assert [(e.stock_id, e.source_code, e.priority) for e in entries] == [(3, None, None), (2, "uk_store", None)]
 
 
 def test_normalize_names_every_bad_entry_at_once():
@@ -81,7 +87,7 @@ def test_normalize_names_every_bad_entry_at_once():
 def test_stock_names_resolve_to_ids_exactly_then_case_insensitively():
     resolved = resolve([{"stock": "UK Stock", "source_code": "uk_store", "priority": 1},
                         {"stock": "us stock", "source_code": "us_warehouse", "priority": 1}], "merged")
-    assert resolved == [link(2, "uk_store", 1), link(3, "us_warehouse", 1)]
+    assert resolved == {(2, "uk_store"): 1, (3, "us_warehouse"): 1}
 
 
 def test_unknown_and_ambiguous_stock_names_are_both_reported():
@@ -117,7 +123,7 @@ def test_priority_above_column_limit_is_refused():
 
 
 def test_duplicate_pair_with_same_priority_is_one_link():
-    assert resolve([link(2, "uk_store", 2), {"stock": "UK Stock", "source_code": "uk_store", "priority": 2}], "merged") == [link(2, "uk_store", 2)]
+    assert resolve([link(2, "uk_store", 2), {"stock": "UK Stock", "source_code": "uk_store", "priority": 2}], "merged") == {(2, "uk_store"): 2}
 
 
 def test_duplicate_by_name_and_id_with_different_priorities_is_refused():
@@ -126,7 +132,7 @@ def test_duplicate_by_name_and_id_with_different_priorities_is_refused():
 
 
 def test_default_link_itself_may_be_saved_with_a_new_priority():
-    assert resolve([link(1, "default", 2)], "merged") == [link(1, "default", 2)]
+    assert resolve([link(1, "default", 2)], "merged") == {(1, "default"): 2}
 
 
 @pytest.mark.parametrize("entry", [{"stock_id": 1, "source_code": "default"}, {"stock_id": 1}, {"stock_id": 2, "source_code": "default"}])
@@ -136,9 +142,7 @@ def test_deleted_refuses_every_default_stock_or_source_link(entry):
 
 def test_deleted_by_stock_covers_its_pairs():
     resolved = resolve([{"stock_id": 3, "source_code": "us_warehouse"}, {"stock": "US Stock"}, {"stock_id": 2, "source_code": "uk_store"}], "deleted")
-    assert sorted(resolved, key=str) == sorted([
-        {"stock_id": 3, "source_code": None, "priority": None},
-        {"stock_id": 2, "source_code": "uk_store", "priority": None}], key=str)
+    assert resolved == {(3, None): None, (2, "uk_store"): None}
 
 
 def test_rendered_cannot_resolve_names_offline():
@@ -181,7 +185,7 @@ PLAN_TABLE = [
 
 @pytest.mark.parametrize("state, desired, added, updated, removed", PLAN_TABLE)
 def test_plan_table(state, desired, added, updated, removed):
-    plan = link_plan.plan_links(state, desired, CURRENT)
+    plan = link_plan.plan_links(state, keyed(*desired), CURRENT)
     assert plan == {"added": added, "updated": updated, "removed": removed}
     assert link_plan.plan_changed(plan) == bool(added or updated or removed)
 
@@ -189,32 +193,69 @@ def test_plan_table(state, desired, added, updated, removed):
 def test_overridden_and_replaced_never_plan_removal_of_default_links():
     current = CURRENT + [link(2, "default", 9)]
     for state, desired in (("overridden", []), ("replaced", [link(2, "uk_warehouse", 1)])):
-        removed = link_plan.plan_links(state, desired, current)["removed"]
+        removed = link_plan.plan_links(state, keyed(*desired), current)["removed"]
         assert all(r["stock_id"] != 1 and r["source_code"] != "default" for r in removed)
         assert removed
 
 
 def test_current_links_from_magento_are_cleaned_of_extra_keys_and_strings():
     current = [{"stock_id": "2", "source_code": "uk_store", "priority": "2", "extension_attributes": {}}]
-    plan = link_plan.plan_links("merged", [link(2, "uk_store", 2)], current)
+    plan = link_plan.plan_links("merged", keyed(link(2, "uk_store", 2)), current)
     assert not link_plan.plan_changed(plan)
 
 
 def test_predicted_after_applies_saves_and_removals():
-    plan = link_plan.plan_links("replaced", [link(2, "uk_store", 1), link(2, "de_warehouse", 2)], CURRENT)
+    desired = keyed(link(2, "uk_store", 1), link(2, "de_warehouse", 2))
+    plan = link_plan.plan_links("replaced", desired, CURRENT)
     after = link_plan.predict_after(CURRENT, plan)
     assert link_plan.links_in_scope(after, [2]) == [link(2, "uk_store", 1), link(2, "de_warehouse", 2)]
-    assert link_plan.plan_changed(link_plan.plan_links("replaced", [link(2, "uk_store", 1), link(2, "de_warehouse", 2)], after)) is False
+    assert link_plan.links_in_scope(after, [1, 3]) == link_plan.links_in_scope(CURRENT, [1, 3])
+    assert link_plan.plan_changed(link_plan.plan_links("replaced", desired, after)) is False
 
 
-@pytest.mark.parametrize("state, stock_ids, expected", [
+def test_predicted_after_of_an_unchanged_run_is_before_itself_not_a_copy():
+    before = link_plan.links_in_scope(CURRENT, None)
+    plan = link_plan.plan_links("merged", keyed(link(2, "uk_store", 2)), before)
+    assert link_plan.predict_after(before, plan) is before
+
+
+def test_clean_links_are_kept_and_others_copied_with_magento_types():
+    clean = link(2, "uk_store", 2)
+    assert link_plan.clean_link(clean) is clean
+    for raw in ({"stock_id": "2", "source_code": "uk_store", "priority": 2},
+                dict(clean, extension_attributes={}), {"stock_id": 2, "source_code": "uk_store", "priority": True}):
+        cleaned = link_plan.clean_link(raw)
+        assert cleaned == {"stock_id": 2, "source_code": "uk_store", "priority": int(raw["priority"])}
+        assert not isinstance(cleaned["priority"], bool)
+
+
+@pytest.mark.parametrize("state, links, expected", [
     ("merged", [link(3, "a", 1), link(2, "b", 1), link(3, "c", 2)], [2, 3]),
+    ("merged", [{"stock": "us stock", "source_code": "a", "priority": 1}, link(9, "b", 1)], [3, 9]),
+    ("merged", [{"stock": "Moon Stock", "source_code": "a", "priority": 1}, link(2, "b", 1)], [2]),
     ("overridden", [link(2, "a", 1)], None),
     ("gathered", [], None),
-    ("gathered", [{"stock_id": 3, "source_code": None, "priority": None}], [3]),
+    ("gathered", [{"stock_id": 3}], [3]),
 ])
-def test_scope(state, stock_ids, expected):
-    assert link_plan.scope_stock_ids(state, stock_ids) == expected
+def test_scope_is_known_before_validation(state, links, expected):
+    entries = link_plan.normalize_links(links, state)
+    assert link_plan.scope_stock_ids(state, entries, STOCKS) == expected
+
+
+def test_codes_in_magentos_links_are_proven_and_only_the_rest_need_a_lookup():
+    entries = link_plan.normalize_links([link(2, "uk_store", 1), link(3, "uk_store", 1), link(2, "new_one", 1),
+                                         {"stock_id": 3, "source_code": "us_warehouse", "priority": 1}], "merged")
+    linked = [link(2, "uk_store", 1), link(3, "us_warehouse", 2), link(3, "elsewhere", 1)]
+    assert link_plan.unlinked_source_codes(entries, linked) == {"new_one"}
+    assert link_plan.unlinked_source_codes(entries, []) == {"uk_store", "new_one", "us_warehouse"}
+
+
+def test_stock_ids_known_from_links_need_no_stock_list():
+    entries = link_plan.normalize_links([link(2, "uk_store", 1), link(9, "uk_store", 1)], "merged")
+    error_text = str(pytest.raises(LinkPlanError, link_plan.resolve_links, entries, "merged", stocks=None,
+                                   known_stock_ids={2}).value)
+    assert error_text == "Invalid links, nothing was written: unknown stock ids: 9."
+    assert link_plan.resolve_links(entries[:1], "merged", known_stock_ids={2}) == {(2, "uk_store"): 1}
 
 
 # --- write ordering and batching --------------------------------------------------------------------
@@ -238,7 +279,7 @@ def test_batches_are_ceil_of_changes_and_removals(changes, removals, batch_size,
 
 
 def test_every_save_is_sent_before_any_delete_and_bodies_have_only_magento_keys():
-    plan = link_plan.plan_links("replaced", [link(2, "uk_store", 1), link(2, "de_warehouse", 2)], CURRENT)
+    plan = link_plan.plan_links("replaced", keyed(link(2, "uk_store", 1), link(2, "de_warehouse", 2)), CURRENT)
     groups = link_plan.write_groups(plan)
     assert [(path, key) for path, key, _items in groups] == [
         ("inventory/stock-source-links", "links"), ("inventory/stock-source-links-delete", "links")]

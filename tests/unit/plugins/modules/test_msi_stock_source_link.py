@@ -100,11 +100,76 @@ def test_check_mode_writes_nothing_and_predicts_the_real_run(run_module):
     assert held == [{"stock_id": 1, "source_code": "default", "priority": 1}] + real.result["after"]
 
 
-def test_reads_stay_within_budget(run_module):
+TUTORIAL_LINKS_BY_ID = [
+    {"stock_id": 2, "source_code": "uk_warehouse", "priority": 1},
+    {"stock_id": 2, "source_code": "uk_store", "priority": 2},
+    {"stock_id": 2, "source_code": "de_warehouse", "priority": 3},
+    {"stock_id": 3, "source_code": "us_warehouse", "priority": 1},
+    {"stock_id": 3, "source_code": "uk_warehouse", "priority": 2},
+]
+
+
+def read_paths(client):
+    return [path for path, dummy in client.reads]
+
+
+def test_first_run_reads_links_then_looks_up_only_unlinked_sources(run_module):
     client = FakeClient()
     run_module(client, links=TUTORIAL_LINKS)
-    assert [path for path, dummy in client.reads] == ["inventory/stocks", "inventory/sources", "inventory/stock-source-links"]
-    assert client.reads[2][1] == [[("stock_id", [2, 3], "in")]]
+    # Stock names need the stocks before the links can be read; no link proves any source yet.
+    assert read_paths(client) == ["inventory/stocks", "inventory/stock-source-links", "inventory/sources"]
+    assert client.reads[1][1] == [[("stock_id", [2, 3], "in")]]
+    assert client.reads[2][1] == [[("source_code", ["de_warehouse", "uk_store", "uk_warehouse", "us_warehouse"], "in")]]
+
+
+def test_rerun_by_name_reads_the_stocks_and_the_links_only(run_module):
+    client = FakeClient()
+    run_module(client, links=TUTORIAL_LINKS)
+    client.reads = []
+    rerun = run_module(client, links=TUTORIAL_LINKS)
+    assert rerun.result["changed"] is False
+    assert read_paths(client) == ["inventory/stocks", "inventory/stock-source-links"]
+
+
+def test_rerun_by_id_reads_the_links_only(run_module):
+    client = FakeClient()
+    first = run_module(client, links=TUTORIAL_LINKS_BY_ID)
+    assert read_paths(client) == ["inventory/stock-source-links", "inventory/stocks", "inventory/sources"]
+    client.reads, client.writes = [], []
+    rerun = run_module(client, links=TUTORIAL_LINKS_BY_ID)
+    assert rerun.result["changed"] is False and client.writes == []
+    assert read_paths(client) == ["inventory/stock-source-links"]
+    assert rerun.result["before"] == rerun.result["after"] == first.result["after"]
+
+
+def test_linked_sources_prove_themselves_and_an_unknown_one_is_still_refused(run_module):
+    client = FakeClient()
+    run_module(client, links=TUTORIAL_LINKS_BY_ID)
+    client.reads, client.writes = [], []
+    outcome = run_module(client, links=TUTORIAL_LINKS_BY_ID + [{"stock_id": 2, "source_code": "nowhere", "priority": 9}])
+    assert outcome.failed and client.writes == []
+    assert outcome.result["msg"] == "Invalid links, nothing was written: unknown source codes: nowhere."
+    assert read_paths(client) == ["inventory/stock-source-links", "inventory/sources"]
+    assert client.reads[1][1] == [[("source_code", ["nowhere"], "in")]]
+
+
+def test_stock_without_links_is_looked_up_and_an_unknown_id_refused(run_module):
+    client = FakeClient(links=[{"stock_id": 2, "source_code": "uk_store", "priority": 1}])
+    outcome = run_module(client, links=[{"stock_id": 2, "source_code": "uk_store", "priority": 1},
+                                        {"stock_id": 99, "source_code": "uk_store", "priority": 1}])
+    assert outcome.failed and client.writes == []
+    assert outcome.result["msg"] == "Invalid links, nothing was written: unknown stock ids: 99."
+    assert read_paths(client) == ["inventory/stock-source-links", "inventory/stocks"]
+
+
+def test_diff_of_a_rerun_by_id_looks_the_stock_names_up(run_module):
+    client = FakeClient()
+    run_module(client, links=TUTORIAL_LINKS_BY_ID)
+    client.reads = []
+    result = run_module(client, diff=True, links=TUTORIAL_LINKS_BY_ID).result
+    assert read_paths(client) == ["inventory/stock-source-links", "inventory/stocks"]
+    assert result["diff"]["before"] == result["diff"]["after"]
+    assert result["diff"]["before"].startswith("UK Stock (2)\n  priority 1: uk_warehouse\n")
 
 
 def test_replaced_sends_saves_before_deletes_in_batches(run_module):
