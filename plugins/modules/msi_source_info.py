@@ -61,6 +61,19 @@ EXAMPLES = r"""
 - name: Show them
   ansible.builtin.debug:
     msg: "{{ disabled_sources.sources | map(attribute='source_code') | list }}"
+
+# Inside an existing deployment role, connection options from module_defaults. It only reads, so it
+# also runs in a --check --diff dry run and later tasks can plan from real data.
+- name: Read the sources before changing them
+  module_defaults:
+    group/commerceops.magento.magento:
+      url: "{{ magento_url }}"
+      token: "{{ magento_token }}"
+  block:
+    - name: Read the warehouse sources
+      commerceops.magento.msi_source_info:
+        source_codes: "{{ magento_warehouse_codes }}"
+      register: warehouses
 """
 
 RETURN = r"""

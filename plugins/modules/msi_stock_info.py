@@ -62,6 +62,19 @@ EXAMPLES = r"""
 - name: Read every stock
   commerceops.magento.msi_stock_info:
   register: all_stocks
+
+# Inside an existing deployment role, connection options from module_defaults. It only reads, so it
+# also runs in a --check --diff dry run and later tasks can plan from real data.
+- name: Read the stocks before changing them
+  module_defaults:
+    group/commerceops.magento.magento:
+      url: "{{ magento_url }}"
+      token: "{{ magento_token }}"
+  block:
+    - name: Read the stock of the UK website
+      commerceops.magento.msi_stock_info:
+        names: [UK Stock]
+      register: uk_stock
 """
 
 RETURN = r"""
