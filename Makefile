@@ -154,8 +154,9 @@ molecule: venv system-deps stage
 ifeq ($(strip $(MOLECULE_SCENARIOS)),)
 	@echo "SKIPPED: no molecule scenarios yet (extensions/molecule/*/molecule.yml)"
 else
-	cd '$(STAGE)' && source '$(VENV)/bin/activate' && ANSIBLE_COLLECTIONS_PATH='$(COLLECTIONS)' \
-		molecule test --all
+	cd '$(STAGE)' && source '$(VENV)/bin/activate' && \
+		MOLECULE_EPHEMERAL_DIRECTORY='$(BUILD)/molecule-default' \
+		ANSIBLE_COLLECTIONS_PATH='$(COLLECTIONS)' molecule test --all
 endif
 
 build: venv stage
