@@ -189,6 +189,26 @@ def argument_spec():
     )
 
 
+def create(client, stock):
+    """POST a new stock and return its id.
+
+    Creating without an id is the one write that is not an upsert. When an attempt's answer is lost and
+    the client retries, the retry finds the name taken (Magento keeps stock names unique) and fails,
+    although the first attempt created the stock; that stock is then the one asked for.
+    """
+    retried_before = client.requests_retried
+    try:
+        return client.post(STOCKS_PATH, {"stock": stock})
+    except MagentoApiError:
+        if client.requests_retried == retried_before:
+            raise
+        wanted = stock["name"].strip().lower()
+        for existing in client.search(STOCKS_PATH):
+            if existing.get("name", "").strip().lower() == wanted:
+                return existing["stock_id"]
+        raise
+
+
 def apply(client, plan):
     """Send the plan; return the stock id Magento answers with (None after a delete)."""
     if plan["action"] == "delete":
@@ -196,8 +216,10 @@ def apply(client, plan):
         return None
     if plan["action"] == "update":
         stock_id = client.put("%s/%d" % (STOCKS_PATH, plan["before"]["stock_id"]), {"stock": plan["body"]})
-    else:
+    elif "stock_id" in plan["body"]:
         stock_id = client.post(STOCKS_PATH, {"stock": plan["body"]})
+    else:
+        stock_id = create(client, plan["body"])
     return int(stock_id)
 
 

@@ -9,6 +9,7 @@ __metaclass__ = type
 import pytest
 
 
+from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
 from ansible_collections.commerceops.magento.plugins.modules import msi_stock, msi_stock_info
 
 
@@ -22,6 +23,7 @@ class FakeStockClient(object):
     def __init__(self):
         self.stocks = {1: {"name": "Default Stock", "channels": ["base", "uk", "us"]}}
         self.writes = []
+        self.requests_retried = 0
 
     def search(self, path, filter_groups=None, page_size=300, sort_orders=None):
         assert path == "inventory/stocks" and filter_groups is None
@@ -55,6 +57,34 @@ class FakeStockClient(object):
         assert stock_id != 1 and not self.stocks[stock_id]["channels"]
         del self.stocks[stock_id]
         return []
+
+
+class LostAnswerClient(FakeStockClient):
+    """The first POST is stored but its answer is lost; the client's retry then meets the unique name."""
+
+    def post(self, path, body):
+        super(LostAnswerClient, self).post(path, body)
+        self.requests_retried += 1
+        raise MagentoApiError("POST /rest/all/V1/inventory/stocks answered 400: Could not save Stock",
+                              method="POST", path="/rest/all/V1/inventory/stocks", status=400,
+                              template="Could not save Stock")
+
+
+def test_create_whose_answer_was_lost_reports_the_stock_the_first_attempt_made(run_module):
+    client = LostAnswerClient()
+    result = run_module(msi_stock, client, name="UK Stock", sales_channels=[{"code": "uk"}])
+    assert not result.failed and result.result["changed"] is True
+    assert result.result["stock_id"] == 2
+    assert sorted(stock["name"] for stock in client.stocks.values()) == ["Default Stock", "UK Stock"]
+
+
+def test_create_that_fails_without_a_retry_still_fails(run_module):
+    client = LostAnswerClient()
+    client.post = lambda path, body: (_ for _ in ()).throw(MagentoApiError(
+        "POST /rest/all/V1/inventory/stocks answered 400: Could not save Stock", method="POST",
+        path="/rest/all/V1/inventory/stocks", status=400, template="Could not save Stock"))
+    result = run_module(msi_stock, client, name="UK Stock", sales_channels=[{"code": "uk"}])
+    assert result.failed and "Could not save Stock" in result.result["msg"]
 
 
 def test_create_by_name_returns_the_new_id_then_rerun_is_quiet(run_module):
