@@ -6,20 +6,7 @@
 # it asserts the request and write counts of the three ways, never their times.
 set -eux
 
-collection_root() {
-    # ansible-test runs targets from a copy below <root>/tests/output/.tmp/
-    local dir
-    dir="$(pwd -P)"
-    while [ "${dir}" != "/" ]; do
-        if [ -f "${dir}/galaxy.yml" ] && [ -f "${dir}/tests/bench/run_bench.py" ]; then
-            printf '%s\n' "${dir}"
-            return 0
-        fi
-        dir="$(dirname "${dir}")"
-    done
-    echo "bench_smoke: no galaxy.yml with tests/bench found above $(pwd)" >&2
-    return 1
-}
+source ../setup_magento_emulator/emulator.sh
 
 root="$(collection_root)"
 output_dir="$(mktemp -d)"

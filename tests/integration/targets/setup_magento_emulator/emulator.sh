@@ -7,8 +7,9 @@
 #   emulator_start tutorial            # exports EMULATOR_URL, MAGENTO_URL, MAGENTO_TOKEN
 #   emulator_reset default             # state back to a fixture, log and faults cleared
 # The emulator is stopped by an EXIT trap.
+# Also for targets that need the collection's own files: root="$(collection_root)".
 
-_emulator_collection_root() {
+collection_root() {
     # ansible-test runs targets from a copy below <root>/tests/output/.tmp/, so walk up to galaxy.yml
     local dir
     dir="$(pwd -P)"
@@ -56,7 +57,7 @@ emulator_start() {
     local fixture="${1:-default}"
     local root
     [ "$#" -gt 0 ] && shift
-    root="$(_emulator_collection_root)" || return 1
+    root="$(collection_root)" || return 1
     emulator_stop
     _EMULATOR_WORKDIR="$(mktemp -d)"
     trap emulator_stop EXIT

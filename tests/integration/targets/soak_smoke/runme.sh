@@ -6,20 +6,7 @@
 # two at a time; any bad run (wrong state, half-applied removal, duplicate, traceback) fails the target.
 set -eux
 
-collection_root() {
-    # ansible-test runs targets from a copy below <root>/tests/output/.tmp/
-    local dir
-    dir="$(pwd -P)"
-    while [ "${dir}" != "/" ]; do
-        if [ -f "${dir}/galaxy.yml" ] && [ -f "${dir}/tests/soak/soak.py" ]; then
-            printf '%s\n' "${dir}"
-            return 0
-        fi
-        dir="$(dirname "${dir}")"
-    done
-    echo "soak_smoke: no galaxy.yml with tests/soak found above $(pwd)" >&2
-    return 1
-}
+source ../setup_magento_emulator/emulator.sh
 
 root="$(collection_root)"
 python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}"
