@@ -23,7 +23,7 @@ import time
 import bench_fixture
 import measure
 import plan_scaling
-from emulator_process import EmulatorProcess
+from emulator_process import BenchEmulator
 
 COLLECTION_ROOT = os.path.dirname(os.path.dirname(measure.BENCH_DIR))
 STOCK_COUNT = 10
@@ -99,7 +99,7 @@ class Bench(object):
         links = bench_fixture.desired_links(count, STOCK_COUNT)
         fixture_path, vars_path = self._files("%s-%d" % (way, count), bench_fixture.fixture(count, STOCK_COUNT), links)
         converge, noop = [], []
-        with EmulatorProcess(COLLECTION_ROOT, fixture_path) as emulator:
+        with BenchEmulator(fixture_path) as emulator:
             if way == "module":
                 emulator.reset(latency)
                 check = self.runner.run(emulator, way, vars_path, check=True)
@@ -124,7 +124,7 @@ class Bench(object):
         fixture_path, vars_path = self._files("replaced-%d" % count,
                                               bench_fixture.fixture(count, STOCK_COUNT, current), desired)
         results = []
-        with EmulatorProcess(COLLECTION_ROOT, fixture_path) as emulator:
+        with BenchEmulator(fixture_path) as emulator:
             for dummy in range(runs):
                 emulator.reset(latency)
                 results.append(self.runner.run(emulator, "module", vars_path, extra_vars={"bench_state": "replaced"}))

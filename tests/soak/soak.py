@@ -28,10 +28,12 @@ import yaml
 
 import soak_checks
 import soak_report
-from soak_emulator import EmulatorProcess
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tests", "emulator"))
+
+from magento_msi_emulator.process import EmulatorProcess  # noqa: E402  pylint: disable=wrong-import-position
 FIXTURES = ("fresh-install", os.path.join(HERE, "fixtures", "drifted.json"))
 FAULT_STATUSES = (502, 503, 429)
 RETRY_AFTERS = (None, 0, 1)
@@ -90,7 +92,7 @@ def soak_run(index, options, wanted):
     profile = fault_profile(rng, options.fault_fraction, options.drop_share)
     record = {"run": index, "fixture": os.path.basename(fixture), "faults": profile}
     started = time.monotonic()
-    with EmulatorProcess(ROOT, fixture) as emulator:
+    with EmulatorProcess(fixture) as emulator:
         initial = emulator.control("GET", "state")
         emulator.control("POST", "faults", profile)
         returncode, output = run_play(emulator.url)
