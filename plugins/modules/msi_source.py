@@ -10,7 +10,7 @@ DOCUMENTATION = r"""
 ---
 module: msi_source
 short_description: Create, update and disable Magento MSI sources, idempotently
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Manages one inventory source (a warehouse, store or other place stock is kept) in Magento 2
     Multi-Source Inventory through Magento's REST API.

@@ -10,7 +10,7 @@ DOCUMENTATION = r"""
 ---
 module: msi_source_info
 short_description: Read Magento MSI sources
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Reads inventory sources from Magento 2 Multi-Source Inventory through Magento's REST API.
   - Returns every source, or only the sources named in O(source_codes), optionally only the enabled or

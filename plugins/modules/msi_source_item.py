@@ -9,7 +9,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: msi_source_item
 short_description: Assign products to Magento MSI sources with quantities and stock status
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Makes Magento 2 Multi-Source Inventory source items (a product's quantity and stock status at one source)
     match O(items), as step 4 of Magento's MSI tutorial does.

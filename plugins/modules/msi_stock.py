@@ -10,7 +10,7 @@ DOCUMENTATION = r"""
 ---
 module: msi_stock
 short_description: Create, update and delete Magento MSI stocks and their websites, idempotently
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Manages one stock of Magento 2 Multi-Source Inventory, and the websites (sales channels) that sell
     from it, through Magento's REST API.

@@ -10,7 +10,7 @@ DOCUMENTATION = r"""
 ---
 module: msi_stock_info
 short_description: Read Magento MSI stocks and their websites
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Reads the stocks of Magento 2 Multi-Source Inventory, with the websites (sales channels) that sell
     from each, through Magento's REST API.

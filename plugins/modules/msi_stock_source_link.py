@@ -10,7 +10,7 @@ DOCUMENTATION = r"""
 ---
 module: msi_stock_source_link
 short_description: Link Magento MSI sources to stocks, idempotently
-version_added: 0.1.0
+version_added: 1.0.0
 description:
   - Manages which inventory sources are assigned to which stocks in Magento 2 Multi-Source Inventory,
     and with which priority, through Magento's REST API.
