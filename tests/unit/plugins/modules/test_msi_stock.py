@@ -79,10 +79,12 @@ def test_create_whose_answer_was_lost_reports_the_stock_the_first_attempt_made(r
 
 
 def test_create_that_fails_without_a_retry_still_fails(run_module):
-    client = LostAnswerClient()
-    client.post = lambda path, body: (_ for _ in ()).throw(MagentoApiError(
-        "POST /rest/all/V1/inventory/stocks answered 400: Could not save Stock", method="POST",
-        path="/rest/all/V1/inventory/stocks", status=400, template="Could not save Stock"))
+    client = FakeStockClient()
+
+    def refuse(path, body):
+        raise MagentoApiError("POST /rest/all/V1/inventory/stocks answered 400: Could not save Stock", method="POST",
+                              path="/rest/all/V1/inventory/stocks", status=400, template="Could not save Stock")
+    client.post = refuse
     result = run_module(msi_stock, client, name="UK Stock", sales_channels=[{"code": "uk"}])
     assert result.failed and "Could not save Stock" in result.result["msg"]
 
