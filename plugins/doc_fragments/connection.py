@@ -10,6 +10,14 @@ __metaclass__ = type
 class ModuleDocFragment(object):
 
     DOCUMENTATION = r"""
+attributes:
+  action_group:
+    support: full
+    description:
+      - Takes its connection options from C(module_defaults) of the group, so a play or role sets them once
+        for every module of the collection.
+    membership:
+      - commerceops.magento.magento
 options:
   url:
     description:

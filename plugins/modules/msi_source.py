@@ -36,11 +36,6 @@ attributes:
   diff_mode:
     support: full
     description: Shows the source's fields before and after.
-  action_group:
-    support: full
-    description: Takes its connection options from C(module_defaults) of the group.
-    membership:
-      - commerceops.magento.magento
 options:
   source_code:
     description:

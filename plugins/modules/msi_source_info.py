@@ -26,11 +26,6 @@ attributes:
   diff_mode:
     support: N/A
     description: Changes nothing, so there is nothing to show.
-  action_group:
-    support: full
-    description: Takes its connection options from C(module_defaults) of the group.
-    membership:
-      - commerceops.magento.magento
 options:
   source_codes:
     description:

@@ -32,11 +32,6 @@ attributes:
   diff_mode:
     support: full
     description: Shows the asked-about items before and after, one line per item.
-  action_group:
-    support: full
-    description: Takes its connection options from C(module_defaults) of the group.
-    membership:
-      - commerceops.magento.magento
 options:
   items:
     description:

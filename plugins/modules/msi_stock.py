@@ -36,11 +36,6 @@ attributes:
   diff_mode:
     support: full
     description: Shows the stock's id, name and websites before and after.
-  action_group:
-    support: full
-    description: Takes its connection options from C(module_defaults) of the group.
-    membership:
-      - commerceops.magento.magento
 options:
   stock_id:
     description:

@@ -35,11 +35,6 @@ attributes:
   diff_mode:
     support: full
     description: Shows the links in scope before and after, grouped by stock in priority order.
-  action_group:
-    support: full
-    description: Takes its connection options from C(module_defaults) of the group.
-    membership:
-      - commerceops.magento.magento
 options:
   links:
     description:
