@@ -10,7 +10,8 @@ import functools
 import pytest
 
 
-from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError, MagentoClient
+from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
+from ansible_collections.commerceops.magento.tests.unit.plugins.modules.real_batching import RealBatching
 from ansible_collections.commerceops.magento.plugins.modules import msi_source_item
 
 SOURCES = ("default", "uk_warehouse", "uk_store", "de_warehouse", "us_warehouse")
@@ -31,17 +32,8 @@ def _matches(item, group):
     return False
 
 
-class FakeClient(object):
+class FakeClient(RealBatching):
     """Source items in memory with Magento's semantics: saves upsert by (sku, source), deletes by pair."""
-
-    # The real client's batching, sending each batch through _request below, so the module's one
-    # batching path is the one under test.
-    post_batches = MagentoClient.post_batches
-    _item_limit = None
-
-    def _request(self, method, path, params=None, body=None):
-        assert method == "POST" and params is None
-        return self._write(path, body)
 
     def __init__(self, items=None, fail_on_write=None):
         self.sources = [{"source_code": code} for code in SOURCES]

@@ -10,7 +10,8 @@ import functools
 import pytest
 
 
-from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError, MagentoClient
+from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
+from ansible_collections.commerceops.magento.tests.unit.plugins.modules.real_batching import RealBatching
 from ansible_collections.commerceops.magento.plugins.modules import msi_stock_source_link
 
 TUTORIAL_LINKS = [
@@ -22,17 +23,8 @@ TUTORIAL_LINKS = [
 ]
 
 
-class FakeClient(object):
+class FakeClient(RealBatching):
     """Magento's link semantics over in-memory data: searches filter 'in', saves upsert."""
-
-    # The real client's batching, sending each batch through _request below, so the module's one
-    # batching path is the one under test.
-    post_batches = MagentoClient.post_batches
-    _item_limit = None
-
-    def _request(self, method, path, params=None, body=None):
-        assert method == "POST" and params is None
-        return self._write(path, body)
 
     def __init__(self, links=None, fail_on=None):
         self.stocks = [{"stock_id": 1, "name": "Default Stock"}, {"stock_id": 2, "name": "UK Stock"},
