@@ -14,7 +14,9 @@ import ipaddress
 import json
 import os
 import re
+import threading
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote, quote_plus, urlencode, urlsplit
 
 try:
@@ -108,12 +110,13 @@ class MagentoClient:
     def __init__(self, url, store_code="all", token=None, username=None, password=None,
                  validate_certs=True, ca_path=None, timeout=30, retries=3, session=None,
                  consumer_key=None, consumer_secret=None, access_token=None, access_token_secret=None,
-                 client_cert=None, client_key=None, warn=None):
+                 client_cert=None, client_key=None, warn=None, parallel_reads=1):
         if not HAS_REQUESTS:
             raise MagentoSettingsError("the Python library requests is required")
         oauth = dict(consumer_key=consumer_key, consumer_secret=consumer_secret, access_token=access_token,
                      access_token_secret=access_token_secret)
-        self.auth_method = _check_settings(url, store_code, token, username, password, oauth, timeout, retries)
+        self.auth_method = _check_settings(url, store_code, token, username, password, oauth, timeout, retries,
+                                           parallel_reads)
         _check_tls_files(ca_path if validate_certs else None, client_cert, client_key)
         parts = urlsplit(url)
         self._host = parts.netloc.rpartition("@")[2]
@@ -131,7 +134,10 @@ class MagentoClient:
         self._cert = (client_cert, client_key) if client_cert and client_key else client_cert
         self._timeout = timeout
         self._retries = retries
-        self._session = session if session is not None else requests.Session()
+        self._parallel_reads = parallel_reads
+        self._session = session if session is not None else _new_session(parallel_reads)
+        # Pages of one search may be read by several threads; the counters must not lose a request.
+        self._count_lock = threading.Lock()
         self._warn_callback = warn
         self.warnings = []
         self.requests_sent = 0
@@ -230,22 +236,54 @@ class MagentoClient:
         if has_unsendable_in_value(groups) or len(self._prepare("GET", path, params=widest).url) > MAX_URL_LENGTH:
             check_locally_supported(groups)
             local_groups, groups = groups, []
+
+        def read_page(number):
+            return self._read_page(path, criteria_params(groups, sorts, page_size, number))
+
         items = []
-        page = 1
-        while True:
-            answer = self.get(path, params=criteria_params(groups, sorts, page_size, page))
-            if not isinstance(answer, dict):
-                raise self._api_error("GET %s answered with %s instead of search results"
-                                      % (self._sent_path(path), type(answer).__name__), "GET", self._sent_path(path))
+        for answer in self._read_every_page(read_page, page_size):
             items.extend(answer.get("items") or [])
-            total = answer.get("total_count")
-            # Magento repeats the last page past the end, so an empty page never comes.
-            if not isinstance(total, int) or page * page_size >= total:
-                break
-            page += 1
         if local_groups:
             items = list(filter(local_filter(local_groups), items))
         return items
+
+    def _read_page(self, path, params):
+        answer = self.get(path, params=params)
+        if not isinstance(answer, dict):
+            raise self._api_error("GET %s answered with %s instead of search results"
+                                  % (self._sent_path(path), type(answer).__name__), "GET", self._sent_path(path))
+        return answer
+
+    def _read_every_page(self, read_page, page_size):
+        """Every page of a search; pages after the first are read parallel_reads at a time.
+
+        Magento repeats the last page past the end instead of answering an empty one, so the pages are
+        counted from total_count. If total_count moves while the pages are read (records came or went),
+        the pages read at once may overlap or miss records: the search is read again one page after the
+        other, each page deciding whether another follows, as a client without threads would.
+        """
+        first = read_page(1)
+        last = _last_page_number(first, page_size)
+        if last > 1 and self._parallel_reads > 1:
+            rest = self._read_pages_at_once(read_page, range(2, last + 1))
+            if all(answer.get("total_count") == first.get("total_count") for answer in rest):
+                return [first] + rest
+            first = read_page(1)
+        pages = [first]
+        while len(pages) < _last_page_number(pages[-1], page_size):
+            pages.append(read_page(len(pages) + 1))
+        return pages
+
+    def _read_pages_at_once(self, read_page, numbers):
+        with ThreadPoolExecutor(max_workers=min(self._parallel_reads, len(numbers))) as pool:
+            futures = [pool.submit(read_page, number) for number in numbers]
+            try:
+                return [future.result() for future in futures]
+            except BaseException:
+                # Pages not started yet are not sent; the with-block waits for those in flight.
+                for future in futures:
+                    future.cancel()
+                raise
 
     def _prepare(self, method, path, params=None, body=None, headers=None):
         url = self._api_root + path.lstrip("/")
@@ -280,26 +318,31 @@ class MagentoClient:
                 response = self._session.send(prepared, timeout=self._timeout, allow_redirects=False, **settings)
             except requests.exceptions.RequestException as exc:
                 if not never_reached_server(exc):
-                    self.requests_sent += 1
+                    self._count(sent=1)
                 retried = len(retry.history)
                 retry = next_attempt(retry, method, prepared.url, error=exc) if is_retryable_error(exc) else None
                 if retry is not None:
-                    self.requests_retried += 1
+                    self._count(retried=1)
                     retry.sleep()
                     continue
                 raise self._api_error("%s %s failed: %s talking to %s%s" % (
                     method, sent_path, describe_connection_failure(exc, self._timeout), self._host,
                     " (retried %d times)" % retried if retried else ""), method, sent_path)
-            self.requests_sent += 1
+            self._count(sent=1)
             if should_retry_status(retry, method, response):
                 following = next_attempt(retry, method, prepared.url, response=response.raw)
                 if following is not None:
                     retry = following
-                    self.requests_retried += 1
+                    self._count(retried=1)
                     response.close()
                     retry.sleep(response.raw)
                     continue
             return response, sent_path
+
+    def _count(self, sent=0, retried=0):
+        with self._count_lock:
+            self.requests_sent += sent
+            self.requests_retried += retried
 
     def _request(self, method, path, params=None, body=None, authenticated=True):
         response, sent_path = self._send(method, path, params, body, authenticated)
@@ -387,7 +430,25 @@ def secret_forms(secret):
     return forms
 
 
-def _check_settings(url, store_code, token, username, password, oauth, timeout, retries):
+def _last_page_number(answer, page_size):
+    """How many pages the search has, by the total_count of one of its pages (1 when it gives none)."""
+    total = answer.get("total_count")
+    if not isinstance(total, int) or total <= page_size:
+        return 1
+    return -(-total // page_size)
+
+
+def _new_session(parallel_reads):
+    session = requests.Session()
+    # requests keeps 10 connections per host; more parallel reads would open and drop extra ones.
+    if parallel_reads > requests.adapters.DEFAULT_POOLSIZE:
+        adapter = requests.adapters.HTTPAdapter(pool_maxsize=parallel_reads)
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
+    return session
+
+
+def _check_settings(url, store_code, token, username, password, oauth, timeout, retries, parallel_reads):
     """The auth method ('token', 'username+password' or 'oauth'), or MagentoSettingsError."""
     if not url:
         raise MagentoSettingsError("url is required: the shop's base URL, e.g. https://shop.example.com "
@@ -419,6 +480,8 @@ def _check_settings(url, store_code, token, username, password, oauth, timeout, 
         raise MagentoSettingsError("timeout must be a positive number of seconds")
     if retries is None or retries < 0:
         raise MagentoSettingsError("retries must be 0 or more")
+    if not isinstance(parallel_reads, int) or parallel_reads < 1:
+        raise MagentoSettingsError("parallel_reads must be at least 1, got %r" % (parallel_reads,))
     return "token" if token else ("oauth" if given_oauth else "username+password")
 
 

@@ -59,11 +59,12 @@ def connection_argument_spec():
         access_token_secret=dict(type="str", no_log=True, fallback=_from_env("access_token_secret")),
         timeout=dict(type="int", default=30),
         retries=dict(type="int", default=3),
+        parallel_reads=dict(type="int", default=4),
     )
 
 
 # Options that count something per request; zero or less would send nothing or loop forever.
-AT_LEAST_ONE_OPTIONS = ("page_size", "batch_size")
+AT_LEAST_ONE_OPTIONS = ("page_size", "batch_size", "parallel_reads")
 
 
 def batching_argument_spec():
@@ -98,7 +99,7 @@ def client_from_params(params, session=None, warn=None):
         validate_certs=params.get("validate_certs", True), ca_path=params.get("ca_path"),
         client_cert=params.get("client_cert"), client_key=params.get("client_key"),
         timeout=params.get("timeout", 30), retries=params.get("retries", 3), session=session, warn=warn,
-        **oauth)
+        parallel_reads=params.get("parallel_reads", 4), **oauth)
 
 
 def _origin(params, names):

@@ -69,6 +69,7 @@ def test_quote_path_segment_escapes_everything_magento_would_misread():
     (dict(url="http://shop.test", token=TOKEN, username="admin", password=PASSWORD), "exactly one way"),
     (dict(url="http://shop.test", username="admin"), "together"),
     (dict(url="http://shop.test", token=TOKEN, retries=-1), "retries"),
+    (dict(url="http://shop.test", token=TOKEN, parallel_reads=0), "parallel_reads must be at least 1, got 0"),
 ])
 def test_bad_settings_are_refused_without_echoing_secrets(settings, words):
     with pytest.raises(MagentoSettingsError) as caught:

@@ -7,10 +7,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import math
 import os
 import sys
+import threading
 
 import pytest
+import requests
 
 from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError, MagentoClient
 
@@ -161,3 +164,94 @@ def test_faults_beyond_the_retries_fail_with_a_clear_message(emu, sleeps):
         token_client(emu, retries=2).post(LINKS, {"links": [{"stock_id": 20, "source_code": "eu-1", "priority": 1}]})
     assert caught.value.status == 502 and "a proxy or web server answered" in caught.value.message
     assert writes(emu, "/stock-source-links") and all(e["status"] == 502 for e in writes(emu, "/stock-source-links"))
+
+
+# --- pages read at once --------------------------------------------------------------------------------
+
+class CountingSession(requests.Session):
+    """A real session that records how many requests were in flight at once, and can act before a send."""
+
+    def __init__(self, before_send=None):
+        super(CountingSession, self).__init__()
+        self._lock = threading.Lock()
+        self._in_flight = 0
+        self.most_in_flight = 0
+        self.before_send = before_send
+
+    def send(self, request, **kwargs):
+        with self._lock:
+            self._in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self._in_flight)
+        try:
+            if self.before_send is not None:
+                self.before_send(request)
+            return super(CountingSession, self).send(request, **kwargs)
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+
+def source_codes(sources):
+    return [source["source_code"] for source in sources]
+
+
+def search_pages_sent(emu):
+    return [entry["query"] for entry in emu.app.log.entries()
+            if entry["path"].endswith("/inventory/sources") and not entry["write"]]
+
+
+@pytest.mark.parametrize("parallel_reads, most_at_once", [(1, 1), (3, 3), (8, 6)])
+def test_pages_after_the_first_are_read_parallel_reads_at_a_time(emu, parallel_reads, most_at_once):
+    add_sources(emu, 55)
+    expected = source_codes(token_client(emu).search("inventory/sources", page_size=500))
+    assert len(expected) > 60
+    emu.app.log.clear()
+    # Each answer waits, so pages sent together are seen in flight together.
+    emu.app.faults.configure({"latency_ms": 60})
+    session = CountingSession()
+    client = token_client(emu, session=session, parallel_reads=parallel_reads)
+    found = client.search("inventory/sources", page_size=10)
+    emu.app.faults.clear()
+    pages = int(math.ceil(len(expected) / 10.0))
+    assert pages == 7
+    assert source_codes(found) == expected                      # in Magento's order, none twice, none missing
+    assert client.requests_sent == len(search_pages_sent(emu)) == pages
+    assert session.most_in_flight == most_at_once               # the first page alone, then up to parallel_reads
+
+
+def test_records_that_change_during_a_parallel_read_make_it_read_again_page_by_page(emu):
+    add_sources(emu, 35)
+    token_client(emu).post(LINKS, {"links": link_rows(35)})
+    by_stock = [[("stock_id", 10, "eq")]]
+    removed = []
+
+    def remove_the_first_link_once_page_two_is_asked_for(request):
+        # Every later link moves up one place, so page 2 read as planned would skip src-010.
+        if "current_page%5D=2" in request.url and not removed:
+            removed.append(True)
+            token_client(emu).post(LINKS + "-delete", {"links": link_rows(1)})
+
+    emu.app.log.clear()
+    client = token_client(emu, session=CountingSession(remove_the_first_link_once_page_two_is_asked_for),
+                          parallel_reads=4)
+    found = [link["source_code"] for link in client.search(LINKS, by_stock, page_size=10)]
+    link_pages_read = len([entry for entry in emu.app.log.entries() if entry["path"].endswith(LINKS)])
+    expected = [link["source_code"] for link in token_client(emu).search(LINKS, by_stock, page_size=500)]
+    assert removed and "src-000" not in expected and "src-010" in expected
+    assert found == expected
+    # The parallel read (one more link then), then every page again, one by one.
+    assert link_pages_read == int(math.ceil((len(expected) + 1) / 10.0)) + int(math.ceil(len(expected) / 10.0))
+
+
+def test_a_page_that_fails_fails_the_search_with_its_own_message(emu, sleeps):
+    add_sources(emu, 35)
+
+    def fail_every_later_page(request):
+        if "current_page%5D=1&" not in request.url + "&":
+            emu.app.faults.configure({"fail_next": 1, "status": 503})
+
+    client = token_client(emu, session=CountingSession(fail_every_later_page), parallel_reads=4, retries=0)
+    with pytest.raises(MagentoApiError) as caught:
+        client.search("inventory/sources", page_size=10)
+    assert caught.value.status == 503 and "GET /rest/all/V1/inventory/sources" in caught.value.message
+    assert sleeps == []

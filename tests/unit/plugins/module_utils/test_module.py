@@ -49,7 +49,7 @@ def test_spec_has_the_connection_options_with_env_fallbacks():
     spec = connection_argument_spec()
     assert sorted(spec) == sorted(["url", "store_code", "token", "username", "password", "validate_certs",
                                    "ca_path", "client_cert", "client_key", "consumer_key", "consumer_secret",
-                                   "access_token", "access_token_secret", "timeout", "retries"])
+                                   "access_token", "access_token_secret", "timeout", "retries", "parallel_reads"])
     secret_options = ["token", "password", "consumer_key", "consumer_secret", "access_token", "access_token_secret"]
     assert [name for name in spec if spec[name].get("no_log")] == secret_options
     assert spec["consumer_secret"]["fallback"][1] == ["MAGENTO_CONSUMER_SECRET"]
@@ -62,7 +62,7 @@ def test_defaults_and_module_options_are_merged():
                          argument_spec={"state": {"type": "str"}})
     assert module.params["state"] == "merged"
     assert (module.params["store_code"], module.params["validate_certs"]) == ("all", True)
-    assert (module.params["timeout"], module.params["retries"]) == (30, 3)
+    assert (module.params["timeout"], module.params["retries"], module.params["parallel_reads"]) == (30, 3, 4)
 
 
 def test_settings_come_from_the_environment(monkeypatch):

@@ -249,6 +249,8 @@ def test_diff_only_when_asked(run_module):
 @pytest.mark.parametrize("params, fragment", [
     ({"links": [{"stock_id": 2, "source_code": "uk_store", "priority": 1}], "batch_size": 0}, "batch_size must be at least 1"),
     ({"links": [{"stock_id": 2, "source_code": "uk_store", "priority": 1}], "page_size": -3}, "page_size must be at least 1, got -3"),
+    ({"links": [{"stock_id": 2, "source_code": "uk_store", "priority": 1}], "parallel_reads": 0},
+     "parallel_reads must be at least 1, got 0"),
     ({"state": "replaced"}, "links"),
 ])
 def test_argument_errors(run_module, params, fragment):
