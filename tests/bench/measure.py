@@ -60,13 +60,16 @@ def summarise_log(entries):
     }
 
 
-def _peak_rss_kib(rss_file):
+def module_process_usage(rss_file):
+    """(largest peak RSS in KiB, CPU seconds summed) over the module processes of a run; None when unknown."""
     if not os.path.exists(rss_file):
-        return None
+        return None, None
     with open(rss_file) as handle:
         # GNU time adds a "Command exited with non-zero status" line when a module fails.
-        values = [int(line) for line in handle.read().split() if line.isdigit()]
-    return max(values) if values else None
+        usages = [line.split() for line in handle if line.split() and line.split()[0].isdigit()]
+    if not usages:
+        return None, None
+    return max(int(usage[0]) for usage in usages), sum(float(usage[1]) + float(usage[2]) for usage in usages)
 
 
 def _children_cpu_seconds():
@@ -111,6 +114,7 @@ class PlaybookRunner(object):
         if status != 0:
             raise PlaybookFailed("%s failed (exit %d), see %s.log" % (way, status, label))
         result = summarise_log(emulator.control("GET", "log")["requests"])
-        result.update(wall_s=wall, emulator_cpu_s=cpu, ansible_cpu_s=ansible_cpu, peak_rss_kib=_peak_rss_kib(rss_file),
-                      log=label)
+        peak_rss_kib, module_cpu = module_process_usage(rss_file)
+        result.update(wall_s=wall, emulator_cpu_s=cpu, ansible_cpu_s=ansible_cpu, module_cpu_s=module_cpu,
+                      peak_rss_kib=peak_rss_kib, log=label)
         return result

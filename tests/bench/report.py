@@ -23,24 +23,26 @@ MISS_REASONS = {
     "noop_requests": "A no-op run by stock id reads the link pages only: the links prove their stocks and "
                      "sources. More requests mean a stock without links (one stock lookup) or codes no "
                      "link holds (a source lookup), or the input limits lowered the page size.",
-    "converge_vs_seed": "At N=10,000 the converging run sends 56 requests where the seed sends one: one "
-                        "empty link page, the stocks (a stock without links must be proven), ceil(N/300) "
-                        "source pages (no link proves a source yet, and every code is checked before any "
-                        "write) and ceil(N/500) saves; at 20 ms each costs about 28 ms. Ansible also "
-                        "spends about 0.9 s more CPU than on the seed's task (see Ansible CPU s): the "
-                        "sub-option checks of N links, and the result, `after` and `plan.added` with N "
-                        "links each, which the module's exit_json and the controller both walk. What would "
-                        "fix it: prove the codes by count (page_size 1 and an `in` filter per URL-sized "
-                        "chunk, reading the sources only when a count falls short: about 19 requests "
-                        "instead of 34), and return `after`/`plan` in full only on request, which issue 3 "
-                        "rules out for now.",
-    "noop_vs_seed": "The seed's POST costs Ansible about what handing the same N links to any module "
-                    "costs; the no-op run pays that too, and then reads ceil(N/300) link pages (34 round "
-                    "trips at N=10,000) and returns `before` and `after`, 2N links that the module's "
-                    "exit_json and the controller both walk (about 0.8 s of CPU at N=10,000). The "
-                    "emulator's share is a few hundredths of a second. What would fix it: return "
-                    "`before`/`after` only with --diff or on request (an interface change issue 3 rules "
-                    "out), and read with a larger page size where Magento's input limits are off.",
+    "converge_vs_seed": "At N=%(n)s and %(latency)d ms the converging run sends %(requests)d requests where the "
+                        "seed sends one: the links (an empty page), the stocks, ceil(N/300) source pages (up to "
+                        "4 in flight; every code no link proves yet must exist before anything is written) and "
+                        "ceil(N/500) saves, one after the other. Ansible also spends %(cpu_gap).2f s more CPU "
+                        "than on the seed's run, %(module_gap).2f s of it in the module process: ansible-core's "
+                        "checks of the N links' sub-options, parsing the source pages, and `after` and "
+                        "`plan.added` with N links each, which exit_json scrubs for no_log values and "
+                        "serialises. What would fix it: proving codes by a count instead of reading them "
+                        "(unsafe: Magento compares codes case-insensitively, so a case variant the module now "
+                        "refuses would pass), a larger batch_size where Magento takes it, and returning "
+                        "`after`/`plan` only on request, which issue 3 rules out.",
+    "noop_vs_seed": "At N=%(n)s and %(latency)d ms the no-op run sends %(requests)d reads (up to 4 in flight) "
+                    "and no write, yet Ansible spends %(cpu_gap).2f s more CPU than on the seed's run: "
+                    "%(module_gap).2f s in the module process (ansible-core checks the sub-options of N links, "
+                    "then exit_json scrubs no_log values from `before` and `after`, 2N links, and serialises "
+                    "them) and %(controller_gap).2f s in the controller, which decodes and handles that "
+                    "result. The seed's POST returns nothing and costs the emulator %(seed_emulator).2f s of "
+                    "CPU: the emulator answers a save of N links about as fast as a read, and does not model "
+                    "how long Magento takes to save them. What would fix it: returning `before`/`after` only "
+                    "with --diff or on request, an interface change issue 3 (which asks for both) rules out.",
     "loop_ratio": "The loop's estimate is extrapolated from small N; see its rows.",
     "plan_linear": "Per-link planning time grows with N when allocation and the garbage collector's full "
                    "passes over the live links dominate; on a busy machine the 1,000-link figure (a few "
@@ -88,7 +90,7 @@ def loop_estimate(results, case, latency, count):
     per_post = (sample["bytes"] - get_bytes) / float(sample["n"]) if case == "converge" else 0
     return {"way": "uri_loop", "case": case, "n": count, "latency_ms": latency, "wall_s": fit[0] + fit[1] * count,
             "requests": 1 + writes, "writes": writes, "bytes": int(get_bytes + per_post * count),
-            "peak_rss_kib": sample["peak_rss_kib"], "emulator_cpu_s": None, "ansible_cpu_s": None,
+            "peak_rss_kib": sample["peak_rss_kib"], "emulator_cpu_s": None, "ansible_cpu_s": None, "module_cpu_s": None,
             "estimated": True, "runs": 0}
 
 
@@ -120,14 +122,28 @@ def _format(row, label):
     rss = "%.0f" % (row["peak_rss_kib"] / 1024.0) if row.get("peak_rss_kib") and not estimated else "–"
     cpu = "%.2f" % row["emulator_cpu_s"] if row.get("emulator_cpu_s") is not None else "–"
     ansible_cpu = "%.2f" % row["ansible_cpu_s"] if row.get("ansible_cpu_s") is not None else "–"
+    module_cpu = "%.2f" % row["module_cpu_s"] if row.get("module_cpu_s") is not None else "–"
     runs = "extrapolated" if estimated else str(row["runs"])
-    return "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+    return "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
         "{:,}".format(row["n"]), label, case, wall, row["requests"], row["writes"],
-        "{:,}".format(row["bytes"]), rss, ansible_cpu, cpu, runs)
+        "{:,}".format(row["bytes"]), rss, ansible_cpu, module_cpu, cpu, runs)
+
+
+def gap_figures(results, case, latency, count):
+    """What the module's run costs beyond the seed's, for the reasons of a missed target."""
+    module = _one(results, way="module", case=case, latency=latency, n=count)
+    seed = _one(results, way="seed_post", case="converge", latency=latency, n=count)
+    figures = {"n": "{:,}".format(count), "latency": latency, "requests": module["requests"],
+               "cpu_gap": module["ansible_cpu_s"] - seed["ansible_cpu_s"],
+               "seed_emulator": seed["emulator_cpu_s"] or 0.0, "module_gap": 0.0, "controller_gap": 0.0}
+    if module.get("module_cpu_s") is not None and seed.get("module_cpu_s") is not None:
+        figures["module_gap"] = module["module_cpu_s"] - seed["module_cpu_s"]
+        figures["controller_gap"] = figures["cpu_gap"] - figures["module_gap"]
+    return figures
 
 
 def targets(results):
-    """(key, description, met, evidence) for each target of the issue."""
+    """(key, description, met, evidence, figures) for each target of the issue."""
     checks = []
     largest = max(r["n"] for r in _rows(results, "module", "converge"))
     for latency in sorted(set(r["latency_ms"] for r in results["rows"]), reverse=True):
@@ -135,7 +151,8 @@ def targets(results):
         bad = [r for r in noops if r["writes"] or r["requests"] > int(math.ceil(r["n"] / 300.0)) + 2]
         checks.append(("noop_requests", "%d ms: no-op run: 0 writes, requests <= ceil(N/300) + 2" % latency,
                        not bad, ", ".join("N=%d: %d requests, %d writes (limit %d)" % (
-                           r["n"], r["requests"], r["writes"], int(math.ceil(r["n"] / 300.0)) + 2) for r in noops)))
+                           r["n"], r["requests"], r["writes"], int(math.ceil(r["n"] / 300.0)) + 2) for r in noops),
+                       None))
         seed = _one(results, way="seed_post", case="converge", latency=latency, n=largest)
         module = _one(results, way="module", case="converge", latency=latency, n=largest)
         noop = _one(results, way="module", case="noop", latency=latency, n=largest)
@@ -143,15 +160,17 @@ def targets(results):
                 or loop_estimate(results, "converge", latency, largest))
         checks.append(("converge_vs_seed", "%d ms, N=%s: converging run <= 1.5x the seed's POST"
                        % (latency, "{:,}".format(largest)), module["wall_s"] <= 1.5 * seed["wall_s"],
-                       "%.2f s vs %.2f s (%.1fx)" % (module["wall_s"], seed["wall_s"], module["wall_s"] / seed["wall_s"])))
+                       "%.2f s vs %.2f s (%.2fx)" % (module["wall_s"], seed["wall_s"], module["wall_s"] / seed["wall_s"]),
+                       gap_figures(results, "converge", latency, largest)))
         if loop is not None:
             checks.append(("loop_ratio", "%d ms, N=%s: converging run >= 20x faster than the uri loop"
                            % (latency, "{:,}".format(largest)), loop["wall_s"] >= 20 * module["wall_s"],
                            "%.1f s vs %s%.0f s (%.0fx)" % (module["wall_s"], "≈ " if loop.get("estimated") else "",
-                                                           loop["wall_s"], loop["wall_s"] / module["wall_s"])))
+                                                           loop["wall_s"], loop["wall_s"] / module["wall_s"]),
+                           None))
         checks.append(("noop_vs_seed", "%d ms, N=%s: no-op run faster than the seed's POST"
                        % (latency, "{:,}".format(largest)), noop["wall_s"] < seed["wall_s"],
-                       "%.2f s vs %.2f s" % (noop["wall_s"], seed["wall_s"])))
+                       "%.2f s vs %.2f s" % (noop["wall_s"], seed["wall_s"]), gap_figures(results, "noop", latency, largest)))
     planning = results.get("planning") or []
     if len(planning) >= 2:
         first, last = planning[0], planning[-1]
@@ -159,13 +178,13 @@ def targets(results):
         checks.append(("plan_linear", "planning time per link flat from %s to %s links (within 1.5x)"
                        % ("{:,}".format(first["links"]), "{:,}".format(last["links"])), ratio <= 1.5,
                        ", ".join("%s: %.1f µs" % ("{:,}".format(p["links"]), p["noop"]["us_per_link"]) for p in planning)
-                       + " (%.2fx)" % ratio))
+                       + " (%.2fx)" % ratio, None))
     rss = results.get("planning_rss")
     if rss:
         checks.append(("memory", "peak memory under 100 MB at %s links" % "{:,}".format(rss["links"]),
                        rss["peak_mib"] < MEMORY_LIMIT_MIB,
                        "%.1f MiB (%.1f MB) peak RSS of a process holding and planning the links (%.1f MiB "
-                       "before planning)" % (rss["peak_mib"], rss["peak_mib"] * 1.048576, rss["inputs_mib"])))
+                       "before planning)" % (rss["peak_mib"], rss["peak_mib"] * 1.048576, rss["inputs_mib"]), None))
     return checks
 
 
@@ -218,17 +237,18 @@ def write(results, docs_dir, command):
             "runs": args["runs"], "loop_sizes": ", ".join(str(n) for n in args["loop_sizes"]),
             "stocks": results["stock_count"]})
     lines += ["", "## Targets", "", "| target | result | measured |", "|---|---|---|"]
-    missed = []
-    for key, description, met, evidence in targets(results):
+    missed = {}
+    for key, description, met, evidence, figures in targets(results):
         lines.append("| %s | %s | %s |" % (description, "met" if met else "**missed**", evidence))
+        # Latencies run from the highest down, so a reason quotes the first (slowest) run that missed.
         if not met and key not in missed:
-            missed.append(key)
+            missed[key] = MISS_REASONS[key] % figures if figures else MISS_REASONS[key]
     if missed:
         lines += ["", "### Why targets were missed, and what would fix them", ""]
-        lines += ["- **%s**: %s" % (key, MISS_REASONS[key]) for key in missed]
+        lines += ["- **%s**: %s" % (key, reason) for key, reason in missed.items()]
     lines += ["", "![requests and wall time against N](benchmarks.png)", ""]
     header = ("| N | way | run | wall s (median) | requests | writes | bytes sent | peak RSS MiB | Ansible CPU s "
-              "| emulator CPU s | runs |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+              "| module CPU s | emulator CPU s | runs |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for latency in args["latencies"]:
         lines += ["## %d ms added latency per request" % latency, "", header] + table_rows(results, latency) + [""]
     planning = results.get("planning") or []

@@ -55,6 +55,11 @@ def link_keys(links):
     return set((int(link["stock_id"]), link["source_code"], int(link["priority"])) for link in links)
 
 
+def _median_known(values):
+    known = [value for value in values if value is not None]
+    return statistics.median(known) if known else None
+
+
 def check_state(emulator, expected_links):
     """The ways must reach the same state: exactly the expected links besides (1, default)."""
     held = link_keys(link for link in emulator.control("GET", "state")["links"] if link["stock_id"] != 1)
@@ -87,6 +92,7 @@ class Bench(object):
         row.update(way=way, case=case, n=count, latency_ms=latency, runs=len(runs),
                    wall_s=statistics.median(r["wall_s"] for r in runs), wall_all_s=[r["wall_s"] for r in runs],
                    ansible_cpu_s=statistics.median(r["ansible_cpu_s"] for r in runs),
+                   module_cpu_s=_median_known(r["module_cpu_s"] for r in runs),
                    peak_rss_kib=max(r["peak_rss_kib"] or 0 for r in runs) or None)
         row.update(extra or {})
         self.rows.append(row)
