@@ -66,7 +66,7 @@ def module_process_usage(rss_file):
         return None, None
     with open(rss_file) as handle:
         # GNU time adds a "Command exited with non-zero status" line when a module fails.
-        usages = [line.split() for line in handle if line.split() and line.split()[0].isdigit()]
+        usages = [line.split() for line in handle if len(line.split()) == 3 and line.split()[0].isdigit()]
     if not usages:
         return None, None
     return max(int(usage[0]) for usage in usages), sum(float(usage[1]) + float(usage[2]) for usage in usages)
@@ -92,6 +92,9 @@ class PlaybookRunner(object):
         self.runs += 1
         label = "%04d-%s" % (self.runs, way)
         rss_file = os.path.join(self.log_dir, label + ".rss")
+        # GNU time appends, and labels repeat from one bench run to the next.
+        if os.path.exists(rss_file):
+            os.remove(rss_file)
         command = ["ansible-playbook", PLAYBOOKS[way], "-e", "@" + vars_file,
                    "-e", "ansible_python_interpreter=" + MEASURE_PYTHON]
         for name, value in sorted((extra_vars or {}).items()):
