@@ -12,13 +12,12 @@ python=$1
 export ANSIBLE_COLLECTIONS_PATH=$2
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 workdir=$(mktemp -d)
-emulator_pid=
+export EMULATOR_PYTHON=$python EMULATOR_ROOT=$root
+# shellcheck source=../integration/targets/setup_magento_emulator/emulator.sh
+source "$root/tests/integration/targets/setup_magento_emulator/emulator.sh"
 
 stop_emulator() {
-    if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
-        kill "$emulator_pid"
-        wait "$emulator_pid" 2>/dev/null || true
-    fi
+    emulator_stop
     rm -rf "$workdir"
 }
 trap stop_emulator EXIT
@@ -61,18 +60,7 @@ playbook() {
 }
 
 say "Starting the Magento MSI emulator (tutorial fixture: sources and stocks exist, no links yet)"
-PYTHONPATH="$root/tests/emulator" "$python" -m magento_msi_emulator \
-    --host 127.0.0.1 --port 0 --port-file "$workdir/port" --fixture tutorial >"$workdir/emulator.log" 2>&1 &
-emulator_pid=$!
-for _ in $(seq 100); do
-    [ -s "$workdir/port" ] && break
-    kill -0 "$emulator_pid" 2>/dev/null || { cat "$workdir/emulator.log" >&2; exit 1; }
-    sleep 0.1
-done
-[ -s "$workdir/port" ] || { echo "the emulator did not report its port within 10 s" >&2; exit 1; }
-EMULATOR_URL="http://127.0.0.1:$(cat "$workdir/port")"
-export EMULATOR_URL
-export MAGENTO_URL=$EMULATOR_URL MAGENTO_TOKEN=emulator-token
+emulator_start tutorial
 echo "Magento REST API: $MAGENTO_URL/rest/all/V1 (bearer token: emulator-token)"
 
 say "A1. Link stocks and sources, first run: the links are created (expect changed=1)"

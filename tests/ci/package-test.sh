@@ -13,13 +13,13 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 python=$venv/bin/python
 export PATH=$venv/bin:$PATH
 workdir=$(mktemp -d)
-emulator_pid=
+# The emulator comes from the work tree (it is not shipped); the collection under test never does.
+export EMULATOR_PYTHON=$python EMULATOR_ROOT=$root
+# shellcheck source=../integration/targets/setup_magento_emulator/emulator.sh
+source "$root/tests/integration/targets/setup_magento_emulator/emulator.sh"
 
 cleanup() {
-    if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
-        kill "$emulator_pid"
-        wait "$emulator_pid" 2>/dev/null || true
-    fi
+    emulator_stop
     rm -rf "$workdir"
 }
 trap cleanup EXIT
@@ -54,18 +54,7 @@ echo "== Python requirements of the installed copy"
 "$python" "$root/tests/ci/check_python_requirements.py" "$collection"
 
 echo "== Starting the Magento MSI emulator (fresh-install fixture)"
-PYTHONPATH="$root/tests/emulator" "$python" -m magento_msi_emulator \
-    --host 127.0.0.1 --port 0 --port-file "$workdir/port" --fixture fresh-install >"$workdir/emulator.log" 2>&1 &
-emulator_pid=$!
-for _ in $(seq 100); do
-    [ -s "$workdir/port" ] && break
-    kill -0 "$emulator_pid" 2>/dev/null || { cat "$workdir/emulator.log" >&2; fail "the emulator exited"; }
-    sleep 0.1
-done
-[ -s "$workdir/port" ] || fail "the emulator did not report its port within 10 s"
-EMULATOR_URL="http://127.0.0.1:$(cat "$workdir/port")"
-export EMULATOR_URL
-export MAGENTO_URL=$EMULATOR_URL MAGENTO_TOKEN=emulator-token
+emulator_start fresh-install || fail "the emulator did not start"
 
 magento_root=$workdir/magento
 "$root/tests/magento_cli_standin/create_root.sh" "$magento_root" "" "{\"emulator_url\": \"$EMULATOR_URL\"}"

@@ -6,10 +6,16 @@
 #   source ../setup_magento_emulator/emulator.sh
 #   emulator_start tutorial            # exports EMULATOR_URL, MAGENTO_URL, MAGENTO_TOKEN
 #   emulator_reset default             # state back to a fixture, log and faults cleared
-# The emulator is stopped by an EXIT trap.
+# The emulator is stopped by an EXIT trap, unless the caller has one of its own (then it calls emulator_stop).
 # Also for targets that need the collection's own files: root="$(collection_root)".
+# tests/ci/demo.sh and package-test.sh source it too, with EMULATOR_PYTHON (the venv's python) and
+# EMULATOR_ROOT (the work tree) set, since they run outside ansible-test and outside the tree.
 
 collection_root() {
+    if [ -n "${EMULATOR_ROOT:-}" ]; then
+        printf '%s\n' "${EMULATOR_ROOT}"
+        return 0
+    fi
     # ansible-test runs targets from a copy below <root>/tests/output/.tmp/, so walk up to galaxy.yml
     local dir
     dir="$(pwd -P)"
@@ -25,7 +31,7 @@ collection_root() {
 }
 
 _emulator_python() {
-    printf '%s\n' "${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}"
+    printf '%s\n' "${EMULATOR_PYTHON:-${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}}"
 }
 
 _emulator_http() {
@@ -60,7 +66,9 @@ emulator_start() {
     root="$(collection_root)" || return 1
     emulator_stop
     _EMULATOR_WORKDIR="$(mktemp -d)"
-    trap emulator_stop EXIT
+    if [ -z "$(trap -p EXIT)" ]; then
+        trap emulator_stop EXIT
+    fi
     PYTHONPATH="${root}/tests/emulator${PYTHONPATH:+:${PYTHONPATH}}" \
         "$(_emulator_python)" -m magento_msi_emulator --port 0 --port-file "${_EMULATOR_WORKDIR}/port" \
         --fixture "${fixture}" "$@" >"${_EMULATOR_WORKDIR}/stdout" 2>"${_EMULATOR_WORKDIR}/stderr" &
