@@ -9,7 +9,8 @@ import random
 import threading
 
 FAULT_STATUSES = (429, 500, 502, 503, 504)
-KNOWN_KEYS = ('fail_next', 'fraction', 'status', 'retry_after', 'latency_ms', 'drop_next', 'drop_fraction', 'seed')
+KNOWN_KEYS = ('fail_next', 'fraction', 'status', 'retry_after', 'latency_ms', 'drop_next', 'drop_fraction',
+              'lose_answer_next', 'seed')
 
 
 class FaultConfigError(ValueError):
@@ -24,7 +25,7 @@ class Faults:
     def clear(self):
         with self._lock:
             self.settings = {'fail_next': 0, 'fraction': 0.0, 'status': 503, 'retry_after': None, 'latency_ms': 0,
-                             'drop_next': 0, 'drop_fraction': 0.0, 'seed': None}
+                             'drop_next': 0, 'drop_fraction': 0.0, 'lose_answer_next': 0, 'seed': None}
             self._random = random.Random()
 
     def configure(self, spec):
@@ -43,8 +44,12 @@ class Faults:
             self.settings.update(spec)
             self._random = random.Random(spec.get('seed'))
 
-    def decide(self):
-        """Returns (action, latency seconds); action is None, 'drop' or 'fail'."""
+    def decide(self, write=False):
+        """Returns (action, latency seconds); action is None, 'drop', 'fail' or 'lose_answer'.
+
+        'lose_answer' (writes only): the write is carried out and its answer never sent, as when a proxy
+        gives up on Magento after the database has committed.
+        """
         with self._lock:
             settings = self.settings
             latency = float(settings['latency_ms'] or 0) / 1000.0
@@ -58,6 +63,9 @@ class Faults:
                 return 'fail', latency
             if settings['fraction'] and self._random.random() < settings['fraction']:
                 return 'fail', latency
+            if write and settings['lose_answer_next'] > 0:
+                settings['lose_answer_next'] -= 1
+                return 'lose_answer', latency
             return None, latency
 
     def failure(self):

@@ -15,7 +15,7 @@ class RequestLog:
         self._entries = []
         self._seq = 0
 
-    def add(self, method, path, query, status, write, raw_body):
+    def add(self, method, path, query, status, write, raw_body, answer_lost=False):
         body = None
         if write and raw_body:
             try:
@@ -24,8 +24,12 @@ class RequestLog:
                 body = raw_body.decode('utf-8', 'replace')
         with self._lock:
             self._seq += 1
-            self._entries.append({'seq': self._seq, 'method': method, 'path': path, 'query': query,
-                                  'status': status, 'write': write, 'body': body})
+            entry = {'seq': self._seq, 'method': method, 'path': path, 'query': query,
+                     'status': status, 'write': write, 'body': body}
+            if answer_lost:
+                # Carried out with this status, but the client never saw it.
+                entry['answer_lost'] = True
+            self._entries.append(entry)
 
     def clear(self):
         with self._lock:

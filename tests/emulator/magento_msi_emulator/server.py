@@ -63,7 +63,7 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
 
     def _serve_rest(self, app, path, query, raw_body, send_body):
         write = is_write(self.command, path)
-        action, latency = app.faults.decide()
+        action, latency = app.faults.decide(write)
         if latency:
             time.sleep(latency)
         if action == 'drop':
@@ -76,7 +76,10 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
             self._send(status, body, content_type, headers, send_body)
             return
         status, payload = app.handle_rest(self.command, path, query, self.headers, raw_body)
-        app.log.add(self.command, path, query, status, write, raw_body)
+        app.log.add(self.command, path, query, status, write, raw_body, answer_lost=action == 'lose_answer')
+        if action == 'lose_answer':
+            self._drop_connection()
+            return
         self._send(status, json.dumps(payload).encode('utf-8'), 'application/json; charset=utf-8', {}, send_body)
 
     def _drop_connection(self):

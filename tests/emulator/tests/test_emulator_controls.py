@@ -92,6 +92,19 @@ def test_dropped_connection_has_no_response(client):
     assert [r['status'] for r in client.control('GET', 'log').json['requests']] == [None, 200]
 
 
+def test_lost_answer_applies_the_write_and_spares_reads(client):
+    client.control('POST', 'faults', {'lose_answer_next': 1})
+    assert client.get('inventory/stocks/1').status == 200
+    with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
+        client.post('inventory/stock-source-links', {'links': [{'stock_id': 10, 'source_code': 'us-1', 'priority': 5}]})
+    assert (10, 'us-1', 5) in client.links()
+    log = client.control('GET', 'log').json['requests']
+    assert [(r['method'], r['status'], r.get('answer_lost', False)) for r in log] == [
+        ('GET', 200, False), ('POST', 200, True)]
+    response = client.post('inventory/stock-source-links', {'links': [{'stock_id': 10, 'source_code': 'us-1', 'priority': 6}]})
+    assert response.status == 200
+
+
 def test_seeded_fraction_is_reproducible(client):
     def run():
         client.control('POST', 'faults', {'fraction': 0.5, 'seed': 7, 'status': 502})
