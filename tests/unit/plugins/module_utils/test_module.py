@@ -10,7 +10,11 @@ import pytest
 from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.commerceops.magento.plugins.module_utils import module as module_utils
-from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError, MagentoClient
+from ansible_collections.commerceops.magento.plugins.module_utils.client import (
+    MagentoApiError,
+    MagentoClient,
+    MagentoSettingsError,
+)
 from ansible_collections.commerceops.magento.plugins.module_utils.module import (
     MagentoModule,
     client_from_params,
@@ -170,3 +174,10 @@ def test_client_from_params_serves_companion_code():
     client = client_from_params({"url": "http://shop.test", "token": TOKEN, "store_code": "default",
                                  "validate_certs": True, "ca_path": None, "timeout": 30, "retries": 0})
     assert "/rest/default/V1/" in repr(client) and TOKEN not in repr(client)
+
+
+def test_client_from_params_hands_parallel_reads_to_the_client():
+    # The client checks the value, so a refusal proves it arrived.
+    with pytest.raises(MagentoSettingsError) as caught:
+        client_from_params({"url": "http://shop.test", "token": TOKEN, "parallel_reads": 0})
+    assert "parallel_reads must be at least 1, got 0" in str(caught.value)
