@@ -124,8 +124,8 @@ options:
   parallel_reads:
     description:
       - How many pages of one read (links, sources, stocks, source items) are requested at the same time, once
-        the first page has told how many there are. Each page is a round trip, and Magento builds each in its
-        own PHP worker, so reading four at a time takes about a quarter of the time on a large shop.
+        the first page has told how many there are. Each page is a round trip that Magento answers in a PHP
+        worker of its own, so a read of many pages waits for about a quarter as many round trips at V(4).
       - V(1) reads one page after the other. Writes are always sent one after the other, whatever this says.
       - If the records change while they are read, the read is repeated one page at a time.
     type: int
