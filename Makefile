@@ -43,7 +43,7 @@ EMULATOR_TESTS = $(shell find $(ROOT)/tests/emulator/tests -name 'test_*.py' 2>/
 INTEGRATION_TARGETS = $(filter-out setup_%,$(notdir $(wildcard $(ROOT)/tests/integration/targets/*)))
 MOLECULE_SCENARIOS = $(wildcard $(ROOT)/extensions/molecule/*/molecule.yml)
 
-.PHONY: help venv system-deps ansible-test-cache stage lint docs-lint changelog-lint sanity units \
+.PHONY: help venv system-deps demo-deps ansible-test-cache stage lint docs-lint changelog-lint sanity units \
 	emulator-tests integration molecule build importer test emulator demo clean
 
 help:
@@ -57,7 +57,7 @@ help:
 	@echo 'make docs            the docs site (antsibull-docs + Sphinx) into docs/build/html'
 	@echo 'make test-compat     integration and molecule on the oldest claimed ansible-core ($(COMPAT_VENV))'
 	@echo 'make emulator        the emulator in the foreground on EMULATOR_PORT=$(EMULATOR_PORT) (tutorial fixture)'
-	@echo 'make demo            a short curl walk-through against a throwaway emulator'
+	@echo 'make demo            the tutorial playbooks against a throwaway emulator, then a rerun that changes nothing'
 	@echo 'make clean           remove $(BUILD)'
 
 venv: $(VENV_STAMP)
@@ -73,11 +73,13 @@ $(VENV_STAMP): $(ROOT)/requirements-dev.txt
 		-r '$(ROOT)/requirements-dev.txt'
 	@touch '$@'
 
-system-deps:
+# The demo needs only php (the stand-in bin/magento); the tests also lint shell scripts.
+system-deps: SYSTEM_COMMANDS ?= php:php-cli shellcheck:shellcheck
+demo-deps: SYSTEM_COMMANDS = php:php-cli
+system-deps demo-deps:
 	@missing=(); \
-	command -v php >/dev/null || missing+=(php-cli); \
-	command -v shellcheck >/dev/null || missing+=(shellcheck); \
-	if [ $${#missing[@]} -eq 0 ]; then echo "php and shellcheck are installed"; exit 0; fi; \
+	for entry in $(SYSTEM_COMMANDS); do command -v "$${entry%%:*}" >/dev/null || missing+=("$${entry#*:}"); done; \
+	if [ $${#missing[@]} -eq 0 ]; then echo "Installed already: $(SYSTEM_COMMANDS)"; exit 0; fi; \
 	if [ "$$(id -u)" -ne 0 ]; then \
 		echo "Missing Debian packages: $${missing[*]}; install them as root (apt-get install $${missing[*]})" >&2; \
 		exit 1; \
@@ -173,7 +175,7 @@ emulator: venv
 	cd '$(ROOT)' && PYTHONPATH='$(ROOT)/tests/emulator' \
 		'$(VENV_PYTHON)' -m magento_msi_emulator --port $(EMULATOR_PORT) --fixture tutorial
 
-demo: venv system-deps stage
+demo: venv demo-deps stage
 	@'$(CI_DIR)/demo.sh' '$(VENV_PYTHON)' '$(COLLECTIONS)'
 
 clean:

@@ -111,6 +111,7 @@ options:
   timeout:
     description:
       - Seconds to wait for Magento to accept a connection and to answer each request.
+      - If not set, the environment variable E(MAGENTO_TIMEOUT) is used.
     type: int
     default: 30
   retries:
@@ -119,6 +120,7 @@ options:
         with jittered exponential backoff, waiting as long as a C(Retry-After) header asks (at most 30 seconds).
       - Other errors are never retried. V(0) disables retries.
       - OAuth requests are signed again for every attempt, because Magento refuses a nonce it has seen.
+      - If not set, the environment variable E(MAGENTO_RETRIES) is used.
     type: int
     default: 3
   parallel_reads:
@@ -128,6 +130,7 @@ options:
         worker of its own, so a read of many pages waits for about a quarter as many round trips at V(4).
       - V(1) reads one page after the other. Writes are always sent one after the other, whatever this says.
       - If the records change while they are read, the read is repeated one page at a time.
+      - If not set, the environment variable E(MAGENTO_PARALLEL_READS) is used.
     type: int
     default: 4
     version_added: 1.1.0

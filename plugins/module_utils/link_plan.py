@@ -10,30 +10,27 @@ import collections
 import operator
 import re
 
-DEFAULT_STOCK_ID = 1
-DEFAULT_SOURCE_CODE = "default"
+from ansible_collections.commerceops.magento.plugins.module_utils.errors import InvalidInput
+from ansible_collections.commerceops.magento.plugins.module_utils.msi_rules import (
+    DEFAULT_STOCK_ID,
+    is_default_source,
+    key,
+    name_key,
+    respelling_warning,
+    source_code_problem,
+)
+from ansible_collections.commerceops.magento.plugins.module_utils.plan import Plan
+
 # The link table stores priority as smallint unsigned.
 MAX_PRIORITY = 65535
-SAVE_PATH = "inventory/stock-source-links"
-DELETE_PATH = "inventory/stock-source-links-delete"
 
 WRITING_STATES = ("merged", "replaced", "overridden", "deleted")
 ALL_STATES = WRITING_STATES + ("gathered", "rendered")
 
 _WHOLE_NUMBER = re.compile(r"^\s*-?[0-9]+\s*$")
-_WHITESPACE = re.compile(r"\s")
 
 # One entry of the user's links; a tuple, so that 100,000 of them stay small.
 LinkEntry = collections.namedtuple("LinkEntry", "stock_id stock source_code priority")
-
-
-class LinkPlanError(Exception):
-    """The links asked for cannot be applied; ``problems`` names every bad value."""
-
-    def __init__(self, problems):
-        self.problems = list(problems)
-        super(LinkPlanError, self).__init__(
-            "Invalid links, nothing was written: " + "; ".join(self.problems) + ".")
 
 
 def _whole_number(value):
@@ -81,8 +78,8 @@ def normalize_links(links, state):
         source_code = raw.get("source_code")
         if source_code is not None:
             source_code = str(source_code)
-            if not source_code.strip() or _WHITESPACE.search(source_code):
-                problems.append("%s source_code %r is empty or contains whitespace" % (where, source_code))
+            if source_code_problem(source_code):
+                problems.append("%s %s" % (where, source_code_problem(source_code)))
                 continue
         elif _needs_source_code(state):
             problems.append("%s needs a source_code with state=%s" % (where, state))
@@ -100,7 +97,7 @@ def normalize_links(links, state):
             priority = None
         entries.append(LinkEntry(stock_id, stock_name, source_code, priority))
     if problems:
-        raise LinkPlanError(problems)
+        raise InvalidInput(problems)
     return entries
 
 
@@ -120,8 +117,7 @@ def _stock_ids_by_name(entries, stocks, problems):
     for name in set(entry.stock for entry in entries if entry.stock is not None):
         matches = by_name.get(name)
         if not matches:
-            folded = name.strip().lower()
-            matches = [int(s["stock_id"]) for s in stocks if s["name"].strip().lower() == folded]
+            matches = [int(stock["stock_id"]) for stock in stocks if name_key(stock["name"]) == name_key(name)]
         if len(matches) == 1:
             ids_by_name[name] = matches[0]
         elif matches:
@@ -155,26 +151,42 @@ def unlinked_source_codes(entries, links):
 
     A link can only exist while its source does, so a linked code is known to exist.
     """
-    codes = set(entry.source_code for entry in entries if entry.source_code is not None)
-    codes.difference_update(link["source_code"] for link in links)
-    # A fresh set: the first one keeps the table it needed for every code.
-    return set(codes)
+    linked = set(key(link["source_code"]) for link in links)
+    return set(entry.source_code for entry in entries
+               if entry.source_code is not None and key(entry.source_code) not in linked)
+
+
+def respell(entries, stored):
+    """Entries with each source code in the spelling Magento stores ({key: spelling}), and a warning per change.
+
+    Magento's keys ignore case and trailing spaces: planning with the user's spelling would save a
+    link under one spelling and delete the same row under the other.
+    """
+    respelled, warnings = [], set()
+    for entry in entries:
+        spelling = stored.get(key(entry.source_code)) if entry.source_code is not None else None
+        if spelling is not None and spelling != entry.source_code:
+            warnings.add(respelling_warning("source_code", entry.source_code, spelling))
+            entry = entry._replace(source_code=spelling)
+        respelled.append(entry)
+    return respelled, sorted(warnings)
 
 
 def _touches_default(stock_id, source_code):
-    return stock_id == DEFAULT_STOCK_ID or source_code == DEFAULT_SOURCE_CODE
+    return stock_id == DEFAULT_STOCK_ID or is_default_source(source_code)
 
 
 def _default_rule_problem(state, entries, stock_of):
     touching = set()
     for entry in entries:
         stock_id = stock_of(entry)
-        if stock_id is None and entry.source_code != DEFAULT_SOURCE_CODE:
+        if stock_id is None and not _touches_default(None, entry.source_code):
             continue
         pair = (stock_id, entry.source_code)
         if state == "deleted" and _touches_default(*pair):
             touching.add(pair)
-        elif state != "deleted" and _touches_default(*pair) and pair != (DEFAULT_STOCK_ID, DEFAULT_SOURCE_CODE):
+        elif (state != "deleted" and _touches_default(*pair)
+              and not (pair[0] == DEFAULT_STOCK_ID and is_default_source(pair[1]))):
             touching.add(pair)
     if not touching:
         return None
@@ -219,7 +231,7 @@ def resolve_links(entries, state, stocks=None, known_stock_ids=None, missing_sou
         problems.append("unknown source codes: %s" % ", ".join(sorted(missing_source_codes)))
     if state == "gathered":
         if problems:
-            raise LinkPlanError(problems)
+            raise InvalidInput(problems)
         return dict(((stock_of(entry), None), None) for entry in entries)
 
     if state != "deleted":
@@ -244,7 +256,7 @@ def resolve_links(entries, state, stocks=None, known_stock_ids=None, missing_sou
         problems.append("link (%s, %s) listed with different priorities %s" % (
             stock_id, code, ", ".join(str(p) for p in sorted(conflicts[(stock_id, code)]))))
     if problems:
-        raise LinkPlanError(problems)
+        raise InvalidInput(problems)
     if state == "deleted":
         # An entry without source_code already covers every pair of its stock.
         whole_stocks = set(stock_id for stock_id, code in desired if code is None)
@@ -293,11 +305,19 @@ def _protected(link):
     return _touches_default(link["stock_id"], link["source_code"])
 
 
-def plan_links(state, desired, current):
+def plan_links(state, desired, current, render=None, warnings=()):
     """Compare desired links ({(stock_id, source_code): priority}) with Magento's current ones.
 
-    Returns {added, updated, removed}; each walks the links once, and the links kept are not copied.
+    Returns a Plan whose summary is {added, updated, removed}; each walks the links once, and the
+    links kept are not copied. render(links) gives the diff text (see diff_text).
     """
+    summary = _plan_changes(state, desired, current)
+    changed = plan_changed(summary)
+    after = predict_after(current, summary) if changed else current
+    return Plan(summary, changed, current, after, render or (lambda links: ""), "links", warnings=warnings)
+
+
+def _plan_changes(state, desired, current):
     if state not in WRITING_STATES:
         raise ValueError("no plan for state %s" % state)
     added, updated, removed = [], [], []
@@ -347,27 +367,15 @@ def predict_after(current, plan):
     return sort_links(list(kept) + saved)
 
 
-def write_groups(plan):
-    """The writes as (path, list key, items), in the order they must be sent: every save before any delete.
+def writes(plan):
+    """(saves, deletes): every save is sent before any delete.
 
     Saving first means a stock is never emptier mid-run than at either end, and a failed save
-    stops the run before anything is removed. The client splits each group into batches.
+    stops the run before anything is removed.
     """
-    saves = [clean_link(link) for link in plan["added"] + plan["updated"]]
-    deletes = [clean_link(link) for link in plan["removed"]]
-    groups = [(SAVE_PATH, "links", saves), (DELETE_PATH, "links", deletes)]
-    return [group for group in groups if group[2]]
-
-
-def chunk(items, size):
-    if size < 1:
-        raise ValueError("batch size must be at least 1")
-    return [items[start:start + size] for start in range(0, len(items), size)]
-
-
-def write_requests(plan, batch_size):
-    """(path, body) of every write, split into batches of batch_size, for callers without a client."""
-    return [(path, {key: batch}) for path, key, items in write_groups(plan) for batch in chunk(items, batch_size)]
+    summary = plan.summary
+    return ([clean_link(link) for link in summary["added"] + summary["updated"]],
+            [clean_link(link) for link in summary["removed"]])
 
 
 def render_payload(desired):

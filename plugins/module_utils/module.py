@@ -1,13 +1,18 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, commerceops contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""MagentoModule: AnsibleModule plus the shared connection options and a lazily built client."""
+"""MagentoModule: AnsibleModule plus the shared options, a lazily built client and one way to finish.
+
+Every writing module reads as: read, plan, apply unless check mode, exit. Bad input and failed
+reads end in one failure path (changed=false, nothing written); a failed write reports what Magento
+accepted before it.
+"""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import os
+import contextlib
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 
@@ -18,6 +23,11 @@ from ansible_collections.commerceops.magento.plugins.module_utils.client import 
     OAUTHLIB_IMPORT_ERROR,
     REQUESTS_IMPORT_ERROR,
     MagentoClient,
+)
+from ansible_collections.commerceops.magento.plugins.module_utils.client_settings import environment_origins
+from ansible_collections.commerceops.magento.plugins.module_utils.errors import (
+    InvalidInput,
+    MagentoApiError,
     MagentoSettingsError,
 )
 
@@ -35,122 +45,64 @@ ENVIRONMENT_VARIABLES = {
     "ca_path": "MAGENTO_CA_PATH",
     "client_cert": "MAGENTO_CLIENT_CERT",
     "client_key": "MAGENTO_CLIENT_KEY",
+    "timeout": "MAGENTO_TIMEOUT",
+    "retries": "MAGENTO_RETRIES",
+    "parallel_reads": "MAGENTO_PARALLEL_READS",
+    "page_size": "MAGENTO_PAGE_SIZE",
+    "batch_size": "MAGENTO_BATCH_SIZE",
 }
 
 
-def _from_env(name):
-    return (env_fallback, [ENVIRONMENT_VARIABLES[name]])
+def _option(kind, default=None, no_log=None, name=None):
+    option = dict(type=kind, fallback=(env_fallback, [ENVIRONMENT_VARIABLES[name]]))
+    if default is not None:
+        option["default"] = default
+    if no_log is not None:
+        option["no_log"] = no_log
+    return option
 
 
 def connection_argument_spec():
-    return dict(
-        url=dict(type="str", fallback=_from_env("url")),
-        store_code=dict(type="str", default="all", fallback=_from_env("store_code")),
-        token=dict(type="str", no_log=True, fallback=_from_env("token")),
-        username=dict(type="str", fallback=_from_env("username")),
-        password=dict(type="str", no_log=True, fallback=_from_env("password")),
-        validate_certs=dict(type="bool", default=True, fallback=_from_env("validate_certs")),
-        ca_path=dict(type="path", fallback=_from_env("ca_path")),
-        client_cert=dict(type="path", fallback=_from_env("client_cert")),
-        client_key=dict(type="path", no_log=False, fallback=_from_env("client_key")),
-        consumer_key=dict(type="str", no_log=True, fallback=_from_env("consumer_key")),
-        consumer_secret=dict(type="str", no_log=True, fallback=_from_env("consumer_secret")),
-        access_token=dict(type="str", no_log=True, fallback=_from_env("access_token")),
-        access_token_secret=dict(type="str", no_log=True, fallback=_from_env("access_token_secret")),
-        timeout=dict(type="int", default=30),
-        retries=dict(type="int", default=3),
-        parallel_reads=dict(type="int", default=4),
-    )
-
-
-# Options that count something per request; zero or less would send nothing or loop forever.
-AT_LEAST_ONE_OPTIONS = ("page_size", "batch_size", "parallel_reads")
+    """The connection options (doc fragment commerceops.magento.connection), each with its environment variable."""
+    kinds = dict(url="str", store_code="str", token="str", username="str", password="str", validate_certs="bool",
+                 ca_path="path", client_cert="path", client_key="path", consumer_key="str", consumer_secret="str",
+                 access_token="str", access_token_secret="str", timeout="int", retries="int", parallel_reads="int")
+    defaults = dict(store_code="all", validate_certs=True, timeout=30, retries=3, parallel_reads=4)
+    secrets = ("token", "password") + OAUTH_OPTIONS
+    spec = {}
+    for name, kind in kinds.items():
+        no_log = True if name in secrets else (False if name == "client_key" else None)
+        spec[name] = _option(kind, defaults.get(name), no_log, name)
+    return spec
 
 
 def batching_argument_spec():
-    """page_size and batch_size, for modules that read many records and write them in batches."""
-    return dict(
-        page_size=dict(type="int", default=300),
-        batch_size=dict(type="int", default=500),
-    )
+    """page_size and batch_size (doc fragment commerceops.magento.batching), for modules that read and write lists."""
+    return dict(page_size=_option("int", 300, name="page_size"), batch_size=_option("int", 500, name="batch_size"))
 
 
-def below_one_message(params):
-    """The first option of AT_LEAST_ONE_OPTIONS set below 1, as a message; None when all are fine."""
-    for name in AT_LEAST_ONE_OPTIONS:
-        value = params.get(name)
-        if value is not None and value < 1:
-            return "%s must be at least 1, got %d" % (name, value)
-    return None
+CLIENT_OPTIONS = tuple(connection_argument_spec()) + tuple(batching_argument_spec())
 
 
 def client_from_params(params, session=None, warn=None):
-    """A MagentoClient from validated connection params; raises MagentoSettingsError on bad settings.
+    """A MagentoClient from module params; raises MagentoSettingsError for settings it cannot use.
 
     warn(message) receives the client's warnings (plain http://, re-split batches), each once.
     """
-    conflict = auth_conflict_message(params)
-    if conflict:
-        raise MagentoSettingsError(conflict)
-    oauth = dict((name, params.get(name)) for name in OAUTH_OPTIONS)
-    return MagentoClient(
-        url=params.get("url"), store_code=params.get("store_code") or "all", token=params.get("token"),
-        username=params.get("username"), password=params.get("password"),
-        validate_certs=params.get("validate_certs", True), ca_path=params.get("ca_path"),
-        client_cert=params.get("client_cert"), client_key=params.get("client_key"),
-        timeout=params.get("timeout", 30), retries=params.get("retries", 3), session=session, warn=warn,
-        parallel_reads=params.get("parallel_reads", 4), **oauth)
-
-
-def _origin(params, names):
-    """Where a value most likely came from; env_fallback leaves no trace, so compare with the environment."""
-    from_env = [ENVIRONMENT_VARIABLES[name] for name in names
-                if params.get(name) and os.environ.get(ENVIRONMENT_VARIABLES[name]) == params.get(name)]
-    if not from_env:
-        return "the task"
-    if len(from_env) == len(names):
-        return "environment variable%s %s on the managed host" % ("s" if len(names) > 1 else "",
-                                                                  " and ".join(from_env))
-    return "the task and environment variable %s on the managed host" % from_env[0]
-
-
-AUTH_METHODS = (("token", ("token",)), ("username and password", ("username", "password")),
-                ("OAuth credentials", OAUTH_OPTIONS))
-
-
-def auth_conflict_message(params):
-    """A clear message when more than one way to authenticate is present, else None."""
-    given = []
-    for label, names in AUTH_METHODS:
-        present = [name for name in names if params.get(name)]
-        if present:
-            given.append("%s (from %s)" % ("/".join(present), _origin(params, present)))
-    if len(given) < 2:
-        return None
-    return ("Give exactly one way to authenticate: token, or username and password, or the four OAuth values "
-            "(consumer_key, consumer_secret, access_token, access_token_secret). Got %s. Remove all but one from "
-            "the task or unset the environment variables." % " and ".join(given))
+    settings = dict((name, params.get(name)) for name in CLIENT_OPTIONS)
+    return MagentoClient(session=session, warn=warn, origins=environment_origins(settings, ENVIRONMENT_VARIABLES),
+                         **settings)
 
 
 class MagentoModule(AnsibleModule):
-    def __init__(self, argument_spec, **kwargs):
+    """resource names what the module manages, for messages ('links', 'source', ...)."""
+
+    def __init__(self, argument_spec, resource="input", **kwargs):
         spec = connection_argument_spec()
         spec.update(argument_spec)
-        kwargs["required_together"] = list(kwargs.get("required_together") or []) + [
-            ["username", "password"], list(OAUTH_OPTIONS)]
-        # client_cert alone may hold the key too; a key without its certificate is useless.
-        required_by = dict(kwargs.get("required_by") or {})
-        required_by.setdefault("client_key", "client_cert")
-        kwargs["required_by"] = required_by
         super(MagentoModule, self).__init__(argument_spec=spec, **kwargs)
+        self.resource = resource
         self._client = None
-        # Not AnsibleModule's mutually_exclusive: its message cannot say that a value came from the environment.
-        conflict = auth_conflict_message(self.params)
-        if conflict:
-            self.fail_json(msg=conflict)
-        below_one = below_one_message(self.params)
-        if below_one:
-            self.fail_json(msg=below_one)
 
     @property
     def client(self):
@@ -163,8 +115,46 @@ class MagentoModule(AnsibleModule):
             try:
                 self._client = client_from_params(self.params, warn=self.warn)
             except MagentoSettingsError as error:
-                self.fail_json(msg=str(error))
+                self.fail_json(msg=str(error), changed=False)
         return self._client
 
-    def fail_from_api_error(self, error, **result):
-        self.fail_json(msg=error.message, status=error.status, **result)
+    @property
+    def writes_sent(self):
+        return self._client.writes_accepted if self._client is not None else 0
+
+    @contextlib.contextmanager
+    def nothing_written_on_failure(self):
+        """Bad input (InvalidInput) or a failed read before any write ends the task here, changed=false."""
+        try:
+            yield
+        except InvalidInput as error:
+            self.fail_json(msg="Invalid %s, nothing was written: %s." % (self.resource, error),
+                           problems=error.problems, changed=False, writes_sent=0, **error.details)
+        except MagentoApiError as error:
+            self.fail_json(msg="%s. Nothing was written." % error.message, status=error.status, changed=False,
+                           writes_sent=0)
+
+    def apply_and_exit(self, plan, apply, describe=None):
+        """Exit with plan, before, after and writes_sent, after apply(plan) unless check mode or no change.
+
+        apply returns the after-state Magento reports, or None to keep the predicted plan.after.
+        describe(after) adds the module's own result keys. When a write fails, the writes Magento
+        accepted before it stay; after is dropped, since only before is certain then.
+        """
+        result = dict(changed=plan.changed, plan=plan.summary, before=plan.before, after=plan.after, writes_sent=0)
+        for warning in plan.warnings:
+            self.warn(warning)
+        if plan.changed and not self.check_mode:
+            try:
+                after = apply(plan)
+            except MagentoApiError as error:
+                result.pop("after")
+                result.update(changed=self.writes_sent > 0, writes_sent=self.writes_sent)
+                self.fail_json(msg=error.message, status=error.status, **result)
+            result["writes_sent"] = self.writes_sent
+            if after is not None:
+                result["after"] = after
+        if self._diff:
+            result["diff"] = plan.diff(result["after"])
+        result.update(describe(result["after"]) if describe else {})
+        self.exit_json(**result)

@@ -2,7 +2,7 @@
 # Copyright: (c) 2026, commerceops contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Pure helpers shared by the source and stock planners.
+"""Pure helpers shared by the source and stock planners: compare, overlay and show one record.
 
 A record is a flat dict as Magento returns it. The user states only some fields; those, and only
 those, are compared with the current record, overlaid on it, and shown in before/after and the diff.
@@ -18,27 +18,6 @@ import json
 # Magento stores latitude/longitude as decimal(.., 6): compare at that precision so that a value
 # Magento rounded on save does not look changed on every run.
 COORDINATE_DECIMALS = 6
-
-
-class PlanError(ValueError):
-    """Bad input found before anything was sent; ``problems`` names every bad value."""
-
-    def __init__(self, problems):
-        if isinstance(problems, str):
-            problems = [problems]
-        self.problems = list(problems)
-        super(PlanError, self).__init__('; '.join(self.problems))
-
-
-def raise_if_problems(problems):
-    """Raise one PlanError carrying every problem found, or return when there are none."""
-    if problems:
-        raise PlanError(problems)
-
-
-def given_fields(params, field_names):
-    """The fields the user actually set (Ansible passes unset options as None)."""
-    return dict((name, params[name]) for name in field_names if params.get(name) is not None)
 
 
 def normalise_value(value, kind):
@@ -80,13 +59,3 @@ def record_text(record):
         return ''
     lines = ['%s: %s' % (key, json.dumps(record[key], sort_keys=True)) for key in sorted(record)]
     return '\n'.join(lines) + '\n'
-
-
-def record_diff(before, after, label):
-    """An Ansible ``diff`` dict for one record; ``None`` stands for "does not exist"."""
-    return {
-        'before': record_text(before),
-        'after': record_text(after),
-        'before_header': '%s (before)' % label,
-        'after_header': '%s (after)' % label,
-    }

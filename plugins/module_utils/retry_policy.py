@@ -52,7 +52,12 @@ class MagentoRetry(Retry):
 
 
 def new_retry_policy(retries):
-    """A Retry allowing `retries` retries of any method: a refused or unanswered write wrote nothing."""
+    """A Retry allowing `retries` retries of any method.
+
+    A refused write wrote nothing; an unanswered one may have been carried out, and sending it again
+    is still safe: the modules' writes are upserts and deletes by key, and the one create that is not
+    (a stock without an id) is reconciled by stock_sync.
+    """
     settings = dict(total=retries, backoff_factor=BACKOFF_FACTOR, status_forcelist=RETRY_STATUSES,
                     allowed_methods=None, respect_retry_after_header=True, raise_on_status=False)
     try:

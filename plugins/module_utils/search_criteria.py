@@ -18,15 +18,24 @@ def _filter_value(value):
     return str(value)
 
 
+def _sendable(field, value, condition):
+    """Magento splits an 'in' value on every comma, unescaped: a listed value holding a comma gets an
+    'eq' filter of its own in the same group (filters of a group are OR'd), the rest stay one 'in'."""
+    if condition != "in" or not isinstance(value, (list, tuple)):
+        return [(field, value, condition)]
+    plain = [item for item in value if "," not in str(item)]
+    with_comma = [item for item in value if "," in str(item)]
+    return ([(field, plain, "in")] if plain else []) + [(field, item, "eq") for item in with_comma]
+
+
 def normalise_filter_groups(filter_groups):
     """[[(field, value[, condition_type]), ...], ...] -> the same with the condition always present."""
     groups = []
     for group in filter_groups or []:
         filters = []
         for entry in group:
-            field, value = entry[0], entry[1]
             condition = entry[2] if len(entry) > 2 and entry[2] else "eq"
-            filters.append((field, value, condition))
+            filters.extend(_sendable(entry[0], entry[1], condition))
         if filters:
             groups.append(filters)
     return groups
@@ -65,12 +74,6 @@ def check_locally_supported(groups):
             if condition not in LOCAL_CONDITIONS:
                 raise ValueError("filter %s %s is too long for a URL and cannot be applied locally "
                                  "(only %s can)" % (field, condition, ", ".join(LOCAL_CONDITIONS)))
-
-
-def has_unsendable_in_value(groups):
-    """Magento splits 'in' values on commas without escaping, so a value with a comma cannot be sent."""
-    return any(condition == "in" and isinstance(value, (list, tuple)) and any("," in str(item) for item in value)
-               for group in groups for dummy, value, condition in group)
 
 
 def _comparable(value):

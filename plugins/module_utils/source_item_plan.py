@@ -7,7 +7,14 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import math
-import re
+
+from ansible_collections.commerceops.magento.plugins.module_utils.errors import InvalidInput
+from ansible_collections.commerceops.magento.plugins.module_utils.msi_rules import (
+    key,
+    respelling_warning,
+    source_code_problem,
+)
+from ansible_collections.commerceops.magento.plugins.module_utils.plan import Plan
 
 STATUS_IN_STOCK = 1
 STATUS_OUT_OF_STOCK = 0
@@ -24,18 +31,9 @@ _STATUS_ALIASES = {
 QUANTITY_DECIMALS = 4
 
 
-class SourceItemPlanError(ValueError):
-    """The items asked for cannot be applied; ``problems`` names every bad value."""
-
-    def __init__(self, problems):
-        self.problems = list(problems)
-        super(SourceItemPlanError, self).__init__(
-            "Invalid source items, nothing was written: " + "; ".join(self.problems) + ".")
-
-
 def item_key(sku, source_code):
-    """Identity of a source item. Magento compares SKUs case-insensitively (MySQL collation)."""
-    return (sku.lower(), source_code)
+    """Identity of a source item as Magento's unique key compares it: case and trailing spaces ignored."""
+    return (key(sku), key(source_code))
 
 
 def normalize_status(value):
@@ -81,12 +79,14 @@ def _normalize_entry(index, raw, state, problems):
     if not isinstance(sku, str) or not sku.strip():
         problems.append("%s needs a non-empty sku" % where)
         return None
-    if not isinstance(source_code, str) or not source_code.strip():
-        problems.append("%s needs a non-empty source_code" % where)
+    code_problem = source_code_problem(source_code)
+    if code_problem:
+        problems.append("%s (sku %r): %s" % (where, sku, code_problem))
         return None
     where = "%s (%s)" % (where, _describe(sku, source_code))
-    if re.search(r"\s", source_code):
-        problems.append("%s: a source_code never contains whitespace in Magento" % where)
+    if state != "absent" and sku != sku.strip():
+        # Magento 2.4.7 and later refuse to save such a SKU (its source-item SKU validator).
+        problems.append("%s: sku has leading or trailing spaces, which Magento refuses" % where)
         return None
     if state == "absent":
         return {"sku": sku, "source_code": source_code, "quantity": None, "status": None}
@@ -106,7 +106,7 @@ def normalize_desired(items, state):
     """Validate the user's items and drop exact repeats, keeping the order given.
 
     Returns dicts with sku, source_code, quantity (float, None when state=absent) and status
-    (int, or None when not given). Raises SourceItemPlanError naming every bad item, including
+    (int, or None when not given). Raises InvalidInput naming every bad item, including
     a (sku, source_code) pair given twice with different values.
     """
     problems = []
@@ -128,7 +128,7 @@ def normalize_desired(items, state):
     if conflicts:
         problems.append("listed more than once with different values: %s" % ", ".join(sorted(conflicts)))
     if problems:
-        raise SourceItemPlanError(problems)
+        raise InvalidInput(problems)
     return entries
 
 
@@ -142,21 +142,36 @@ def normalize_current(item):
     }
 
 
-def unknown_source_codes(desired, known_source_codes):
-    return sorted(set(item["source_code"] for item in desired) - set(known_source_codes))
+def respell_sources(desired, stored):
+    """The items with source codes in Magento's spelling ({key: spelling}) and a warning per change.
+
+    Raises InvalidInput naming the source codes Magento has no source for.
+    """
+    unknown = sorted(set(item["source_code"] for item in desired if key(item["source_code"]) not in stored))
+    if unknown:
+        raise InvalidInput("unknown source codes: %s; create them first with commerceops.magento.msi_source"
+                           % ", ".join(unknown), unknown_source_codes=unknown)
+    respelled, warnings = [], set()
+    for item in desired:
+        spelling = stored[key(item["source_code"])]
+        if spelling != item["source_code"]:
+            warnings.add(respelling_warning("source_code", item["source_code"], spelling))
+            item = dict(item, source_code=spelling)
+        respelled.append(item)
+    return respelled, sorted(warnings)
 
 
 def _default_status(quantity):
     return STATUS_IN_STOCK if quantity > 0 else STATUS_OUT_OF_STOCK
 
 
-def plan_source_items(state, desired, current):
+def plan_source_items(state, desired, current, warnings=()):
     """Compare normalized desired items with the current ones.
 
     ``current`` may hold items nobody asked about (the read filters skus and sources
     separately); they are ignored. Returns ``added``/``updated`` (full items to save; an
-    update also carries previous_quantity/previous_status), ``removed`` (items to delete, as
-    they were), and ``before``/``after``: the asked-about items that exist before and after.
+    update also carries previous_quantity/previous_status) and ``removed`` (items to delete, as
+    they were) in its summary; ``before``/``after`` are the asked-about items that exist before and after.
     """
     current_by_key = {}
     for item in current:
@@ -164,10 +179,13 @@ def plan_source_items(state, desired, current):
         current_by_key[item_key(normalized["sku"], normalized["source_code"])] = normalized
 
     plan = {"added": [], "updated": [], "removed": [], "before": [], "after": []}
+    warnings = set(warnings)
     for wanted in desired:
         existing = current_by_key.get(item_key(wanted["sku"], wanted["source_code"]))
         if existing is not None:
             plan["before"].append(existing)
+            if existing["sku"] != wanted["sku"]:
+                warnings.add(respelling_warning("sku", wanted["sku"], existing["sku"]))
         if state == "absent":
             if existing is not None:
                 plan["removed"].append(existing)
@@ -180,7 +198,7 @@ def plan_source_items(state, desired, current):
             plan["added"].append(target)
         else:
             status = existing["status"] if wanted["status"] is None else wanted["status"]
-            # Magento's spelling of the SKU is kept so the upsert hits the same row.
+            # Magento's spelling is kept: the upsert updates that row, and a delete under it removes that row.
             target = dict(existing, quantity=wanted["quantity"], status=status)
             if target != existing:
                 plan["updated"].append(dict(target, previous_quantity=existing["quantity"],
@@ -189,11 +207,9 @@ def plan_source_items(state, desired, current):
 
     for name in plan:
         plan[name] = sort_items(plan[name])
-    return plan
-
-
-def plan_changed(plan):
-    return bool(plan["added"] or plan["updated"] or plan["removed"])
+    before, after = plan.pop("before"), plan.pop("after")
+    changed = bool(plan["added"] or plan["updated"] or plan["removed"])
+    return Plan(plan, changed, before, after, diff_text, "source items", warnings=sorted(warnings))
 
 
 def sort_items(items):
@@ -206,37 +222,11 @@ def clean_item(item):
             "quantity": float(item["quantity"]), "status": int(item["status"])}
 
 
-def write_groups(plan):
-    """(path, list key, items) of the writes; a run either saves or deletes, never both.
-
-    The client splits each group into batches.
-    """
-    saves = [clean_item(item) for item in sort_items(plan["added"] + plan["updated"])]
-    deletes = [{"sku": item["sku"], "source_code": item["source_code"]} for item in plan["removed"]]
-    groups = [("inventory/source-items", "sourceItems", saves), ("inventory/source-items-delete", "sourceItems", deletes)]
-    return [group for group in groups if group[2]]
-
-
-def in_filter(field, values):
-    """One OR group matching ``field`` against ``values``, safe for Magento's comma-split `in`.
-
-    Magento splits an `in` value on every comma, so a value containing a comma gets its own
-    `eq` filter in the same group instead.
-    """
-    plain = sorted(set(value for value in values if "," not in value))
-    with_comma = sorted(set(value for value in values if "," in value))
-    group = []
-    if plain:
-        group.append((field, ",".join(plain), "in"))
-    for value in with_comma:
-        group.append((field, value, "eq"))
-    return group
-
-
-def read_filter_groups(desired):
-    """searchCriteria groups for reading the desired items: sku in (...) AND source_code in (...)."""
-    return [in_filter("sku", [item["sku"] for item in desired]),
-            in_filter("source_code", [item["source_code"] for item in desired])]
+def writes(plan):
+    """(saves, deletes) of a plan: full items to save, sku and source_code to delete."""
+    saves = [clean_item(item) for item in sort_items(plan.summary["added"] + plan.summary["updated"])]
+    deletes = [{"sku": item["sku"], "source_code": item["source_code"]} for item in plan.summary["removed"]]
+    return saves, deletes
 
 
 def _format_quantity(quantity):

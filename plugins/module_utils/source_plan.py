@@ -10,14 +10,21 @@ __metaclass__ = type
 
 import re
 
+from ansible_collections.commerceops.magento.plugins.module_utils.errors import InvalidInput, raise_if_problems
+from ansible_collections.commerceops.magento.plugins.module_utils.msi_rules import (
+    DEFAULT_SOURCE_CODE,
+    is_default_source,
+    key,
+    name_key,
+    respelling_warning,
+    source_code_problem,
+)
+from ansible_collections.commerceops.magento.plugins.module_utils.plan import Plan
 from ansible_collections.commerceops.magento.plugins.module_utils.record_plan import (
-    PlanError,
     field_changes,
     overlay,
-    raise_if_problems,
+    record_text,
 )
-
-DEFAULT_SOURCE_CODE = 'default'
 
 # The source fields a user may manage, with the JSON type Magento gives them.
 SOURCE_FIELD_KINDS = {
@@ -64,10 +71,9 @@ def _text_problems(field, value):
 
 
 def validate_source_input(source_code, desired):
-    """Raise PlanError naming every bad value in the user's input."""
-    problems = _text_problems('source_code', source_code)
-    if re.search(r'\s', source_code) and source_code.strip():
-        problems.append('source_code must not contain whitespace, got %r' % source_code)
+    """Raise InvalidInput naming every bad value in the user's input."""
+    code_problem = source_code_problem(source_code)
+    problems = [code_problem] if code_problem else _text_problems('source_code', source_code)
     if 'name' in desired:
         problems.extend(_text_problems('name', desired['name']))
     if 'postcode' in desired and not desired['postcode'].strip():
@@ -81,7 +87,7 @@ def validate_source_input(source_code, desired):
         value = desired.get(field)
         if value is not None and not -bounds[field] <= value <= bounds[field]:
             problems.append('%s must be between -%d and %d, got %r' % (field, bounds[field], bounds[field], value))
-    if source_code == DEFAULT_SOURCE_CODE and desired.get('enabled') is False:
+    if is_default_source(source_code) and desired.get('enabled') is False:
         problems.append('Magento refuses to disable the default source %r; disable another source or '
                         'leave enabled unset' % DEFAULT_SOURCE_CODE)
     raise_if_problems(problems)
@@ -92,17 +98,17 @@ def desired_source_fields(params):
     desired = dict((name, params[name]) for name in SOURCE_FIELDS if params.get(name) is not None)
     if params.get('state') == 'disabled':
         if desired.get('enabled') is True:
-            raise PlanError('enabled=true contradicts state=disabled; use state=present to enable a source')
+            raise InvalidInput('enabled=true contradicts state=disabled; use state=present to enable a source')
         desired['enabled'] = False
     return desired
 
 
-def find_name_conflict(source_code, name, sources):
-    """The code of another source already called ``name`` (Magento compares trimmed, case-insensitively)."""
-    wanted = name.strip().lower()
+def name_conflict_problem(source_code, name, sources):
+    """Why ``name`` cannot be used for this source (another source has it), or None."""
     for source in sources:
-        if source.get('source_code') != source_code and (source.get('name') or '').strip().lower() == wanted:
-            return source.get('source_code')
+        if key(source.get('source_code', '')) != key(source_code) and name_key(source.get('name')) == name_key(name):
+            return ('name %r is already used by source %r; Magento requires unique source names'
+                    % (name, source.get('source_code')))
     return None
 
 
@@ -110,30 +116,38 @@ def _writable(record):
     return dict((key, value) for key, value in record.items() if key not in READ_ONLY_FIELDS)
 
 
+def _plan(action, body, changes, before, after, warnings=()):
+    label = 'source %s' % (after or before)['source_code']
+    return Plan({'action': action, 'changes': changes}, action is not None, before, after, record_text, label,
+                body=body, warnings=warnings)
+
+
 def plan_source(source_code, desired, current):
     """Decide what to send for one source.
 
     ``desired`` holds only the fields the user set; ``current`` is the source as Magento returned it,
-    or None. Returns a dict: ``action`` ('create', 'update' or None), ``body`` (the ``source`` object
-    to send), ``changes``, ``before`` and ``after``.
+    or None. The plan's summary has ``action`` ('create', 'update' or None) and ``changes``; its
+    ``body`` is the ``source`` object to send.
     """
     validate_source_input(source_code, desired)
     if current is None:
         missing = [field for field in REQUIRED_FIELDS if field not in desired]
         if missing:
-            raise PlanError('source %r does not exist; creating it needs %s' % (source_code, ', '.join(missing)))
-        body = dict(desired, source_code=source_code)
+            raise InvalidInput('source %r does not exist; creating it needs %s' % (source_code, ', '.join(missing)))
         after = overlay({'source_code': source_code, 'enabled': True}, desired, SOURCE_FIELD_KINDS)
-        changes = field_changes(desired, {}, SOURCE_FIELD_KINDS)
-        return {'action': 'create', 'body': body, 'changes': changes, 'before': None, 'after': after}
+        return _plan('create', dict(desired, source_code=source_code), field_changes(desired, {}, SOURCE_FIELD_KINDS),
+                     None, after)
 
+    warnings = []
+    if current['source_code'] != source_code:
+        warnings.append(respelling_warning('source_code', source_code, current['source_code']))
     changes = field_changes(desired, current, SOURCE_FIELD_KINDS)
     if not changes:
-        return {'action': None, 'body': None, 'changes': {}, 'before': current, 'after': current}
+        return _plan(None, None, {}, current, current, warnings)
     after = overlay(current, desired, SOURCE_FIELD_KINDS)
+    # Magento's spelling of the code, so the upsert updates the row it has (its keys ignore case).
     body = _writable(after)
-    body['source_code'] = source_code
-    if source_code == DEFAULT_SOURCE_CODE:
+    if current['source_code'] == DEFAULT_SOURCE_CODE:
         # Magento checks the flag on the request object, so omitting it reads as "disable".
         body['enabled'] = True
-    return {'action': 'update', 'body': body, 'changes': changes, 'before': current, 'after': after}
+    return _plan('update', body, changes, current, after, warnings)

@@ -178,17 +178,35 @@ after:
   sample: {"source_code": "uk_warehouse", "name": "Huntingdon Warehouse", "enabled": true,
            "country_id": "GB", "postcode": "PE29 6XJ"}
 changes:
-  description: The fields that change, each with its value before and after.
+  description: The fields that change, each with its value before and after; the same as RV(plan.changes).
   returned: success
   type: dict
   sample: {"city": {"before": null, "after": "Huntingdon"}}
+plan:
+  description: What the run sends (or, in check mode, would send).
+  returned: success
+  type: dict
+  contains:
+    action:
+      description: V(create), V(update),  or V(null) when nothing changes.
+      type: str
+      returned: always
+      sample: update
+    changes:
+      description: The fields that change, each with its value before and after.
+      type: dict
+      returned: always
+      sample: {"city": {"before": null, "after": "Huntingdon"}}
+writes_sent:
+  description:
+    - How many write requests Magento carried out; V(0) in check mode and when nothing changes.
+  returned: always
+  type: int
+  sample: 1
 """
 
-from ansible_collections.commerceops.magento.plugins.module_utils import record_plan, source_plan
-from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
+from ansible_collections.commerceops.magento.plugins.module_utils import source_plan, source_sync
 from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
-
-SOURCES_PATH = "inventory/sources"
 
 
 def argument_spec():
@@ -200,53 +218,14 @@ def argument_spec():
     return spec
 
 
-def read_source(client, source_code):
-    # A list filter, not GET /sources/{code}: Magento urldecodes path parameters.
-    for source in client.search(SOURCES_PATH, [[("source_code", source_code, "eq")]]):
-        if source.get("source_code") == source_code:
-            return source
-    return None
-
-
-def check_name_is_free(client, source_code, plan):
-    if "name" not in plan["changes"]:
-        return
-    name = plan["after"]["name"]
-    owner = source_plan.find_name_conflict(source_code, name, client.search(SOURCES_PATH))
-    if owner is not None:
-        raise record_plan.PlanError("name %r is already used by source %r; Magento requires unique source names"
-                                    % (name, owner))
-
-
 def main():
-    module = MagentoModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = MagentoModule(argument_spec=argument_spec(), resource="source", supports_check_mode=True)
     source_code = module.params["source_code"]
-    try:
+    with module.nothing_written_on_failure():
         desired = source_plan.desired_source_fields(module.params)
-        plan = source_plan.plan_source(source_code, desired, read_source(module.client, source_code))
-        if plan["action"]:
-            check_name_is_free(module.client, source_code, plan)
-    except record_plan.PlanError as error:
-        module.fail_json(msg="Invalid source, nothing was written: %s." % error, problems=error.problems,
-                         changed=False)
-    except MagentoApiError as error:
-        module.fail_from_api_error(error, changed=False)
-
-    after = plan["after"]
-    if plan["action"] and not module.check_mode:
-        written = False
-        try:
-            module.client.post(SOURCES_PATH, {"source": plan["body"]})
-            written = True
-            # Read back: Magento adds fields of its own (carrier settings, pickup attributes) on create.
-            after = read_source(module.client, source_code) or after
-        except MagentoApiError as error:
-            module.fail_from_api_error(error, changed=written, before=plan["before"], changes=plan["changes"])
-    result = dict(changed=plan["action"] is not None, source=after, before=plan["before"], after=after,
-                  changes=plan["changes"])
-    if module._diff:
-        result["diff"] = record_plan.record_diff(plan["before"], after, "source %s" % source_code)
-    module.exit_json(**result)
+        plan = source_sync.plan(module.client, source_code, desired)
+    module.apply_and_exit(plan, lambda plan: source_sync.apply(module.client, plan),
+                          lambda after: dict(source=after, changes=plan.summary["changes"]))
 
 
 if __name__ == "__main__":

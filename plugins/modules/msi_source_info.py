@@ -88,19 +88,9 @@ missing:
   sample: [uk_store]
 """
 
-from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
 from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
-
-
-def read_sources(client, source_codes):
-    if source_codes is None:
-        return client.search("inventory/sources")
-    if not source_codes:
-        return []
-    # One filter group: its eq filters are OR'd. "in" would split codes that hold a comma.
-    wanted = set(source_codes)
-    found = client.search("inventory/sources", [[("source_code", code, "eq") for code in sorted(wanted)]])
-    return [source for source in found if source.get("source_code") in wanted]
+from ansible_collections.commerceops.magento.plugins.module_utils.msi_rules import key
+from ansible_collections.commerceops.magento.plugins.module_utils.source_sync import read_sources
 
 
 def main():
@@ -112,12 +102,10 @@ def main():
         supports_check_mode=True,
     )
     codes = module.params["source_codes"]
-    try:
+    with module.nothing_written_on_failure():
         sources = read_sources(module.client, codes)
-    except MagentoApiError as error:
-        module.fail_from_api_error(error)
-    found_codes = set(source["source_code"] for source in sources)
-    missing = sorted(set(codes or []) - found_codes)
+    found = set(key(source["source_code"]) for source in sources)
+    missing = sorted(code for code in set(codes or []) if key(code) not in found)
     if module.params["enabled"] is not None:
         sources = [source for source in sources if bool(source.get("enabled")) == module.params["enabled"]]
     module.exit_json(changed=False, sources=sorted(sources, key=lambda source: source["source_code"]),

@@ -25,6 +25,7 @@ author:
   - commerceops contributors (@commerceops)
 extends_documentation_fragment:
   - commerceops.magento.connection
+  - commerceops.magento.batching
 attributes:
   check_mode:
     support: full
@@ -68,18 +69,6 @@ options:
     type: str
     choices: [present, absent]
     default: present
-  page_size:
-    description: How many items one read request asks for; Magento's default input limit is V(300).
-    type: int
-    default: 300
-  batch_size:
-    description:
-      - How many items one save or delete request carries.
-      - When Magento's input limits refuse a request for carrying too many items (more than 20 unless
-        configured otherwise), nothing of it was saved; the rest is sent in batches of Magento's maximum, with a
-        warning to lower this value.
-    type: int
-    default: 500
 notes:
   - Items of other SKUs or sources are never read, compared or touched.
   - The module does not check that the SKUs exist as products.
@@ -171,19 +160,8 @@ writes_sent:
   sample: 1
 """
 
-from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
+from ansible_collections.commerceops.magento.plugins.module_utils import source_item_plan, source_item_sync
 from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule, batching_argument_spec
-from ansible_collections.commerceops.magento.plugins.module_utils.source_item_plan import (
-    SourceItemPlanError,
-    diff_text,
-    in_filter,
-    normalize_desired,
-    plan_changed,
-    plan_source_items,
-    read_filter_groups,
-    unknown_source_codes,
-    write_groups,
-)
 
 
 def argument_spec():
@@ -199,54 +177,13 @@ def argument_spec():
     )
 
 
-def read_current(module, desired):
-    """The known source codes and the current items of the desired SKUs at the desired sources."""
-    client, page_size = module.client, module.params["page_size"]
-    codes = [item["source_code"] for item in desired]
-    try:
-        sources = client.search("inventory/sources", filter_groups=[in_filter("source_code", codes)],
-                                page_size=page_size)
-        unknown = unknown_source_codes(desired, [source["source_code"] for source in sources])
-        if unknown:
-            module.fail_json(
-                msg="Unknown source codes, nothing was written: %s. Create them first with "
-                    "commerceops.magento.msi_source." % ", ".join(unknown),
-                unknown_source_codes=unknown)
-        return client.search("inventory/source-items", filter_groups=read_filter_groups(desired),
-                             page_size=page_size)
-    except MagentoApiError as error:
-        module.fail_from_api_error(error)
-
-
 def main():
-    module = MagentoModule(argument_spec=argument_spec(), supports_check_mode=True)
-    state, batch_size = module.params["state"], module.params["batch_size"]
-    try:
-        desired = normalize_desired(module.params["items"], state)
-    except SourceItemPlanError as error:
-        module.fail_json(msg=str(error), problems=error.problems)
-
-    current = read_current(module, desired) if desired else []
-    plan = plan_source_items(state, desired, current)
-    result = dict(
-        changed=plan_changed(plan), before=plan["before"], after=plan["after"], writes_sent=0,
-        plan=dict(added=plan["added"], updated=plan["updated"], removed=plan["removed"]),
-    )
-    if module._diff:
-        result["diff"] = dict(before=diff_text(plan["before"]), after=diff_text(plan["after"]),
-                              before_header="source items (before)", after_header="source items (after)")
-    if result["changed"] and not module.check_mode:
-        # A run either saves or deletes, so there is one group and requests_accepted covers the run.
-        for path, key, batch_items in write_groups(plan):
-            try:
-                result["writes_sent"] += len(module.client.post_batches(path, key, batch_items, batch_size))
-            except MagentoApiError as error:
-                # Earlier batches are stored, later ones are not: the predicted after is wrong now.
-                result.pop("after")
-                result["writes_sent"] += error.requests_accepted
-                result["changed"] = result["writes_sent"] > 0
-                module.fail_from_api_error(error, **result)
-    module.exit_json(**result)
+    module = MagentoModule(argument_spec=argument_spec(), resource="source items", supports_check_mode=True)
+    state = module.params["state"]
+    with module.nothing_written_on_failure():
+        desired = source_item_plan.normalize_desired(module.params["items"], state)
+        plan = source_item_sync.plan(module.client, state, desired)
+    module.apply_and_exit(plan, lambda plan: source_item_sync.apply(module.client, plan))
 
 
 if __name__ == "__main__":

@@ -163,13 +163,31 @@ after:
   returned: success
   type: dict
   sample: {"stock_id": 2, "name": "UK Stock", "sales_channels": [{"type": "website", "code": "uk"}]}
+plan:
+  description: What the run sends (or, in check mode, would send).
+  returned: success
+  type: dict
+  contains:
+    action:
+      description: V(create), V(update), V(delete)  or V(null) when nothing changes.
+      type: str
+      returned: always
+      sample: update
+    changes:
+      description: The fields that change, each with its value before and after.
+      type: dict
+      returned: always
+      sample: {"name": {"before": "UK", "after": "UK Stock"}}
+writes_sent:
+  description:
+    - How many write requests Magento carried out; V(0) in check mode and when nothing changes.
+  returned: always
+  type: int
+  sample: 1
 """
 
-from ansible_collections.commerceops.magento.plugins.module_utils import record_plan, stock_plan
-from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
+from ansible_collections.commerceops.magento.plugins.module_utils import stock_sync
 from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
-
-STOCKS_PATH = "inventory/stocks"
 
 
 def argument_spec():
@@ -184,70 +202,13 @@ def argument_spec():
     )
 
 
-def create(client, stock):
-    """POST a new stock and return its id.
-
-    Creating without an id is the one write that is not an upsert. When an attempt's answer is lost and
-    the client retries, the retry finds the name taken (Magento keeps stock names unique) and fails,
-    although the first attempt created the stock; that stock is then the one asked for.
-    """
-    retried_before = client.requests_retried
-    try:
-        return client.post(STOCKS_PATH, {"stock": stock})
-    except MagentoApiError:
-        if client.requests_retried == retried_before:
-            raise
-        wanted = stock["name"].strip().lower()
-        for existing in client.search(STOCKS_PATH):
-            if existing.get("name", "").strip().lower() == wanted:
-                return existing["stock_id"]
-        raise
-
-
-def apply(client, plan):
-    """Send the plan; return the stock id Magento answers with (None after a delete)."""
-    if plan["action"] == "delete":
-        client.delete("%s/%d" % (STOCKS_PATH, plan["before"]["stock_id"]))
-        return None
-    if plan["action"] == "update":
-        stock_id = client.put("%s/%d" % (STOCKS_PATH, plan["before"]["stock_id"]), {"stock": plan["body"]})
-    elif "stock_id" in plan["body"]:
-        stock_id = client.post(STOCKS_PATH, {"stock": plan["body"]})
-    else:
-        stock_id = create(client, plan["body"])
-    return int(stock_id)
-
-
 def main():
-    module = MagentoModule(argument_spec=argument_spec(), supports_check_mode=True,
+    module = MagentoModule(argument_spec=argument_spec(), resource="stock", supports_check_mode=True,
                            required_one_of=[("stock_id", "name")])
-    params = module.params
-    try:
-        stocks = [stock_plan.stock_view(raw) for raw in module.client.search(STOCKS_PATH)]
-        plan = stock_plan.plan_stock(stocks, params["state"], stock_id=params["stock_id"], name=params["name"],
-                                     sales_channels=params["sales_channels"])
-    except record_plan.PlanError as error:
-        module.fail_json(msg="Invalid stock, nothing was written: %s." % error, problems=error.problems,
-                         changed=False)
-    except MagentoApiError as error:
-        module.fail_from_api_error(error, changed=False)
-
-    for warning in plan["warnings"]:
-        module.warn(warning)
-    after = plan["after"]
-    if plan["action"] and not module.check_mode:
-        try:
-            stock_id = apply(module.client, plan)
-        except MagentoApiError as error:
-            module.fail_from_api_error(error, changed=False, before=plan["before"])
-        if after is not None:
-            after = dict(after, stock_id=stock_id)
-    result = dict(changed=plan["action"] is not None, stock_id=after and after["stock_id"], stock=after,
-                  before=plan["before"], after=after)
-    if module._diff:
-        label = "stock %s" % (params["name"] if params["stock_id"] is None else params["stock_id"])
-        result["diff"] = record_plan.record_diff(plan["before"], after, label)
-    module.exit_json(**result)
+    with module.nothing_written_on_failure():
+        plan = stock_sync.plan(module.client, module.params)
+    module.apply_and_exit(plan, lambda plan: stock_sync.apply(module.client, plan),
+                          lambda after: dict(stock=after, stock_id=after and after["stock_id"]))
 
 
 if __name__ == "__main__":

@@ -97,30 +97,9 @@ missing:
   sample: [7, "EU Stock"]
 """
 
-from ansible_collections.commerceops.magento.plugins.module_utils import stock_plan
-from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
 from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
-
-
-def select_stocks(stocks, stock_ids, names):
-    """The stocks asked for, and the ids and names that matched none."""
-    if stock_ids is None and names is None:
-        return stocks, []
-    chosen = {}
-    missing = []
-    for stock_id in stock_ids or []:
-        stock = stock_plan.find_stock(stocks, stock_id=stock_id)
-        if stock is None:
-            missing.append(stock_id)
-        else:
-            chosen[stock["stock_id"]] = stock
-    for name in names or []:
-        stock = stock_plan.find_stock(stocks, name=name)
-        if stock is None:
-            missing.append(name)
-        else:
-            chosen[stock["stock_id"]] = stock
-    return [chosen[stock_id] for stock_id in sorted(chosen)], missing
+from ansible_collections.commerceops.magento.plugins.module_utils.stock_plan import select_stocks
+from ansible_collections.commerceops.magento.plugins.module_utils.stock_sync import read_stocks
 
 
 def main():
@@ -131,11 +110,8 @@ def main():
         ),
         supports_check_mode=True,
     )
-    try:
-        stocks = [stock_plan.stock_view(raw) for raw in module.client.search("inventory/stocks")]
-    except MagentoApiError as error:
-        module.fail_from_api_error(error)
-    stocks.sort(key=lambda stock: stock["stock_id"])
+    with module.nothing_written_on_failure():
+        stocks = read_stocks(module.client)
     selected, missing = select_stocks(stocks, module.params["stock_ids"], module.params["names"])
     module.exit_json(changed=False, stocks=selected, missing=missing)
 

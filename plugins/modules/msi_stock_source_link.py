@@ -28,6 +28,7 @@ author:
   - commerceops contributors (@commerceops)
 extends_documentation_fragment:
   - commerceops.magento.connection
+  - commerceops.magento.batching
 attributes:
   check_mode:
     support: full
@@ -82,20 +83,6 @@ options:
     type: str
     choices: [merged, replaced, overridden, deleted, gathered, rendered]
     default: merged
-  page_size:
-    description:
-      - How many links, sources or stocks to read per request.
-      - Magento refuses more than 300 when its input limits are enabled.
-    type: int
-    default: 300
-  batch_size:
-    description:
-      - How many links to send per save or delete request.
-      - When Magento's input limits refuse a request for carrying too many links (more than 20 unless
-        configured otherwise), nothing of it was saved; the rest is sent in batches of Magento's maximum, with a
-        warning to lower this value.
-    type: int
-    default: 500
 notes:
   - Links with the same O(links[].source_code) and stock are one link; listing one twice with the same
     priority is harmless.
@@ -213,6 +200,14 @@ plan:
       elements: dict
       returned: always
       sample: [{"stock_id": 3, "source_code": "de_warehouse", "priority": 4}]
+writes_sent:
+  description:
+    - How many save or delete requests Magento carried out; V(0) in check mode and when nothing changes.
+    - When a request fails, the count of those accepted before it, so RV(plan) minus what they carried is
+      what was not written.
+  returned: when O(state) is V(merged), V(replaced), V(overridden) or V(deleted)
+  type: int
+  sample: 1
 gathered:
   description: The links read from Magento, sorted by stock id then priority.
   returned: when O(state=gathered)
@@ -226,9 +221,7 @@ rendered:
   sample: {"links": [{"stock_id": 2, "source_code": "uk_warehouse", "priority": 1}]}
 """
 
-from ansible_collections.commerceops.magento.plugins.module_utils import link_plan
-from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoApiError
-from ansible_collections.commerceops.magento.plugins.module_utils.link_sync import LinkRun
+from ansible_collections.commerceops.magento.plugins.module_utils import link_plan, link_sync
 from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule, batching_argument_spec
 
 LINK_OPTIONS = dict(
@@ -248,39 +241,21 @@ def argument_spec():
     )
 
 
-def render(module):
-    entries = link_plan.normalize_links(module.params["links"], "rendered")
-    desired = link_plan.resolve_links(entries, "rendered")
-    module.exit_json(changed=False, rendered=link_plan.render_payload(desired))
-
-
 def main():
     module = MagentoModule(
-        argument_spec=argument_spec(),
-        supports_check_mode=True,
+        argument_spec=argument_spec(), resource="links", supports_check_mode=True,
         required_if=[("state", state, ["links"]) for state in link_plan.ALL_STATES if state != "gathered"],
     )
-    params = module.params
-    try:
-        if params["state"] == "rendered":
-            render(module)
-        run = LinkRun(module.client, params["state"], params["links"], params["page_size"])
-        # The diff names the stocks, which may take a lookup of its own.
-        result = run.result(module._diff)
-    except link_plan.LinkPlanError as error:
-        module.fail_json(msg=str(error), problems=error.problems, changed=False)
-    except MagentoApiError as error:
-        module.fail_from_api_error(error, changed=False)
-
-    if run.changed and not module.check_mode:
-        try:
-            run.apply(params["batch_size"])
-        except MagentoApiError as error:
-            # A failed batch leaves Magento between before and the prediction; only before is certain.
-            result.pop("after", None)
-            result["changed"] = error.requests_accepted > 0
-            module.fail_from_api_error(error, **result)
-    module.exit_json(**result)
+    state, links = module.params["state"], module.params["links"]
+    with module.nothing_written_on_failure():
+        if state == "rendered":
+            module.exit_json(changed=False, rendered=link_plan.render_payload(link_plan.resolve_links(
+                link_plan.normalize_links(links, state), state)))
+        run = link_sync.LinkRun(module.client, state, links)
+        if state == "gathered":
+            module.exit_json(changed=False, gathered=run.before)
+        plan = run.plan()
+    module.apply_and_exit(plan, lambda plan: link_sync.apply(module.client, plan))
 
 
 if __name__ == "__main__":

@@ -43,8 +43,7 @@ def plan_once(link_plan, raw_links, stocks, known_codes, current):
                                       missing_source_codes=missing_codes)
     del entries
     plan = link_plan.plan_links("merged", desired, before)
-    after = link_plan.predict_after(before, plan)
-    return plan, after, link_plan.write_requests(plan, 500)
+    return plan, plan.after, link_plan.writes(plan)
 
 
 def measure_size(link_plan, count, repeats):
@@ -62,7 +61,7 @@ def measure_size(link_plan, count, repeats):
             plan, dummy_after, dummy_writes = plan_once(link_plan, raw_links, stocks, known_codes, current)
             timings.append(time.perf_counter() - started)
         expected_writes = count if case == "converge" else 0
-        if len(plan["added"]) + len(plan["updated"]) != expected_writes:
+        if len(plan.summary["added"]) + len(plan.summary["updated"]) != expected_writes:
             raise AssertionError("%s plan at %d links has the wrong size" % (case, count))
         gc.collect()
         tracemalloc.start()

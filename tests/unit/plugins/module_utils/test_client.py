@@ -12,13 +12,13 @@ import time
 import pytest
 
 from ansible_collections.commerceops.magento.plugins.module_utils.client import (
-    MAX_RETRY_AFTER,
     MagentoApiError,
     MagentoClient,
     MagentoSettingsError,
     quote_path_segment,
-    render_magento_message,
 )
+from ansible_collections.commerceops.magento.plugins.module_utils.errors import render_magento_message
+from ansible_collections.commerceops.magento.plugins.module_utils.retry_policy import MAX_RETRY_AFTER
 
 TOKEN = "tok-3f9a-secret"
 PASSWORD = "pw-very-secret"
@@ -419,11 +419,14 @@ def test_search_over_8kb_reads_unfiltered_and_filters_locally(transport):
     assert query_value(sent, "searchCriteria[page_size]") == ["300"]
 
 
-def test_in_value_with_a_comma_is_filtered_locally(transport):
-    rows = [{"name": "a,b"}, {"name": "a"}, {"name": "b"}]
-    transport.answer(200, page(rows, 3))
-    assert token_client().search("inventory/stocks", filter_groups=[[("name", ["a,b"], "in")]]) == [rows[0]]
-    assert len(transport.requests[0].query) == 2
+def test_in_value_with_a_comma_gets_an_eq_filter_of_its_own_in_the_same_group(transport):
+    rows = [{"name": "a,b"}, {"name": "c"}]
+    transport.answer(200, page(rows, 2))
+    assert token_client().search("inventory/stocks", filter_groups=[[("name", ["c", "a,b"], "in")]]) == rows
+    key = "searchCriteria[filter_groups][0][filters][%d][%s]"
+    query = dict(transport.requests[0].query)
+    assert [query[key % (0, "value")], query[key % (0, "condition_type")]] == ["c", "in"]
+    assert [query[key % (1, "value")], query[key % (1, "condition_type")]] == ["a,b", "eq"]
 
 
 def test_search_over_8kb_with_an_unsupported_condition_fails_before_sending(transport):

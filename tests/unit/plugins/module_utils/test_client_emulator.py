@@ -69,32 +69,26 @@ def test_refused_batch_is_resplit_to_magentos_limit_and_warned_once(emu):
     emu.app.log.clear()
     warnings = []
     client = token_client(emu, warn=warnings.append)
-    done = []
-    client.post_batches(LINKS, "links", link_rows(45), 500, progress=done.append)
+    client.post_batches(LINKS, "links", link_rows(45), 500)
     statuses = [entry["status"] for entry in writes(emu, "/stock-source-links")]
     assert statuses == [400, 200, 200, 200]            # one refusal, then 20 + 20 + 5
-    assert done == [20, 20, 5]
+    assert [len(entry["body"]["links"]) for entry in writes(emu, "/stock-source-links")] == [45, 20, 20, 5]
+    assert client.writes_accepted == 3
     assert len([link for link in emu.app.inventory.snapshot()["links"] if link["source_code"].startswith("src-")]) == 45
-    client.post(LINKS, {"links": link_rows(30)})        # the learned limit is used at once
+    client.post_batches(LINKS, "links", link_rows(30))  # the learned limit is used at once
     assert [entry["status"] for entry in writes(emu, "/stock-source-links")][4:] == [200, 200]
     assert len(warnings) == 1 and "batch_size" in warnings[0] and "20" in warnings[0]
 
 
-def test_a_refused_batch_reports_how_many_batches_were_accepted_before_it(emu):
+def test_a_refused_batch_leaves_the_count_of_writes_accepted_before_it(emu):
     add_sources(emu, 40)
     emu.app.log.clear()
     rows = link_rows(40) + [{"stock_id": 10, "source_code": "no-such-source", "priority": 41}]
+    client = token_client(emu)
     with pytest.raises(MagentoApiError) as caught:
-        token_client(emu).post_batches(LINKS, "links", rows, 20)
-    assert caught.value.requests_accepted == 2 and caught.value.status is not None
+        client.post_batches(LINKS, "links", rows, 20)
+    assert client.writes_accepted == 2 and caught.value.status is not None
     assert [entry["status"] == 200 for entry in writes(emu, "/stock-source-links")] == [True, True, False]
-
-
-def test_plain_post_of_a_big_batch_is_resplit_too(emu):
-    add_sources(emu, 25)
-    emu.app.configure(input_limits=True)
-    assert token_client(emu).post(LINKS, {"links": link_rows(25)}) == []
-    assert len([link for link in emu.app.inventory.snapshot()["links"] if link["source_code"].startswith("src-")]) == 25
 
 
 def test_page_size_over_the_limit_is_read_again_with_magentos_maximum(emu):

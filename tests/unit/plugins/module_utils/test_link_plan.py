@@ -8,7 +8,8 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.commerceops.magento.plugins.module_utils import link_plan
-from ansible_collections.commerceops.magento.plugins.module_utils.link_plan import LinkPlanError
+from ansible_collections.commerceops.magento.plugins.module_utils.errors import InvalidInput
+from ansible_collections.commerceops.magento.plugins.module_utils.msi_rules import stored_spellings
 
 STOCKS = [
     {"stock_id": 1, "name": "Default Stock"},
@@ -34,7 +35,7 @@ def resolve(links, state, stocks=None, sources=None):
 
 
 def problems_of(links, state, **kwargs):
-    with pytest.raises(LinkPlanError) as caught:
+    with pytest.raises(InvalidInput) as caught:
         resolve(links, state, **kwargs)
     return caught.value
 
@@ -65,7 +66,7 @@ def test_normalize_accepts_magento_payload_strings(raw, expected):
     ("uk_store", "merged", "links[0] is not a dictionary"),
 ])
 def test_normalize_rejects_bad_shapes(raw, state, fragment):
-    with pytest.raises(LinkPlanError) as caught:
+    with pytest.raises(InvalidInput) as caught:
         link_plan.normalize_links([raw], state)
     assert fragment in str(caught.value)
 
@@ -76,7 +77,7 @@ def test_normalize_allows_missing_priority_and_source_when_deleting():
 
 
 def test_normalize_names_every_bad_entry_at_once():
-    with pytest.raises(LinkPlanError) as caught:
+    with pytest.raises(InvalidInput) as caught:
         link_plan.normalize_links([{"stock_id": "x", "source_code": "a", "priority": 1}, {"stock_id": 2, "source_code": "b"}], "merged")
     assert len(caught.value.problems) == 2
     assert "links[0]" in str(caught.value) and "links[1]" in str(caught.value)
@@ -109,7 +110,6 @@ def test_one_error_names_every_bad_value():
         link(2, "default", 1),
     ], "merged")
     text = str(error)
-    assert text.startswith("Invalid links, nothing was written: ")
     for fragment in ("unknown stock ids: 9", "unknown source codes: elsewhere, nowhere",
                      "priority must be between 1 and 65535: uk_store in stock 2 (0)",
                      "link (3, us_warehouse) listed with different priorities 1, 2",
@@ -147,7 +147,7 @@ def test_deleted_by_stock_covers_its_pairs():
 
 def test_rendered_cannot_resolve_names_offline():
     entries = link_plan.normalize_links([{"stock": "UK Stock", "source_code": "uk_store", "priority": 1}], "rendered")
-    with pytest.raises(LinkPlanError) as caught:
+    with pytest.raises(InvalidInput) as caught:
         link_plan.resolve_links(entries, "rendered")
     assert "give stock_id for: 'UK Stock'" in str(caught.value)
 
@@ -186,14 +186,14 @@ PLAN_TABLE = [
 @pytest.mark.parametrize("state, desired, added, updated, removed", PLAN_TABLE)
 def test_plan_table(state, desired, added, updated, removed):
     plan = link_plan.plan_links(state, keyed(*desired), CURRENT)
-    assert plan == {"added": added, "updated": updated, "removed": removed}
-    assert link_plan.plan_changed(plan) == bool(added or updated or removed)
+    assert plan.summary == {"added": added, "updated": updated, "removed": removed}
+    assert plan.changed == bool(added or updated or removed)
 
 
 def test_overridden_and_replaced_never_plan_removal_of_default_links():
     current = CURRENT + [link(2, "default", 9)]
     for state, desired in (("overridden", []), ("replaced", [link(2, "uk_warehouse", 1)])):
-        removed = link_plan.plan_links(state, keyed(*desired), current)["removed"]
+        removed = link_plan.plan_links(state, keyed(*desired), current).summary["removed"]
         assert all(r["stock_id"] != 1 and r["source_code"] != "default" for r in removed)
         assert removed
 
@@ -201,22 +201,23 @@ def test_overridden_and_replaced_never_plan_removal_of_default_links():
 def test_current_links_from_magento_are_cleaned_of_extra_keys_and_strings():
     current = [{"stock_id": "2", "source_code": "uk_store", "priority": "2", "extension_attributes": {}}]
     plan = link_plan.plan_links("merged", keyed(link(2, "uk_store", 2)), current)
-    assert not link_plan.plan_changed(plan)
+    assert not plan.changed
 
 
 def test_predicted_after_applies_saves_and_removals():
     desired = keyed(link(2, "uk_store", 1), link(2, "de_warehouse", 2))
     plan = link_plan.plan_links("replaced", desired, CURRENT)
-    after = link_plan.predict_after(CURRENT, plan)
+    after = link_plan.predict_after(CURRENT, plan.summary)
+    assert plan.after == after
     assert link_plan.links_in_scope(after, [2]) == [link(2, "uk_store", 1), link(2, "de_warehouse", 2)]
     assert link_plan.links_in_scope(after, [1, 3]) == link_plan.links_in_scope(CURRENT, [1, 3])
-    assert link_plan.plan_changed(link_plan.plan_links("replaced", desired, after)) is False
+    assert link_plan.plan_links("replaced", desired, after).changed is False
 
 
 def test_predicted_after_of_an_unchanged_run_is_before_itself_not_a_copy():
     before = link_plan.links_in_scope(CURRENT, None)
     plan = link_plan.plan_links("merged", keyed(link(2, "uk_store", 2)), before)
-    assert link_plan.predict_after(before, plan) is before
+    assert link_plan.predict_after(before, plan.summary) is before and plan.after is before
 
 
 def test_clean_links_are_kept_and_others_copied_with_magento_types():
@@ -252,52 +253,20 @@ def test_codes_in_magentos_links_are_proven_and_only_the_rest_need_a_lookup():
 
 def test_stock_ids_known_from_links_need_no_stock_list():
     entries = link_plan.normalize_links([link(2, "uk_store", 1), link(9, "uk_store", 1)], "merged")
-    error_text = str(pytest.raises(LinkPlanError, link_plan.resolve_links, entries, "merged", stocks=None,
+    error_text = str(pytest.raises(InvalidInput, link_plan.resolve_links, entries, "merged", stocks=None,
                                    known_stock_ids={2}).value)
-    assert error_text == "Invalid links, nothing was written: unknown stock ids: 9."
+    assert error_text == "unknown stock ids: 9"
     assert link_plan.resolve_links(entries[:1], "merged", known_stock_ids={2}) == {(2, "uk_store"): 1}
 
 
-# --- write ordering and batching --------------------------------------------------------------------
-
-@pytest.mark.parametrize("changes, removals, batch_size, saves_expected, deletes_expected", [
-    (0, 0, 500, 0, 0),
-    (1, 0, 500, 1, 0),
-    (500, 0, 500, 1, 0),
-    (501, 0, 500, 2, 0),
-    (3, 4, 2, 2, 2),
-    (0, 1, 1, 0, 1),
-])
-def test_batches_are_ceil_of_changes_and_removals(changes, removals, batch_size, saves_expected, deletes_expected):
-    plan = {"added": [link(2, "s%d" % i, 1) for i in range(changes)], "updated": [],
-            "removed": [link(3, "r%d" % i, 1) for i in range(removals)]}
-    requests = link_plan.write_requests(plan, batch_size)
-    paths = [path for path, _body in requests]
-    assert paths.count("inventory/stock-source-links") == saves_expected
-    assert paths.count("inventory/stock-source-links-delete") == deletes_expected
-    assert sum(len(body["links"]) for _path, body in requests) == changes + removals
-
+# --- write ordering -----------------------------------------------------------------------------------
 
 def test_every_save_is_sent_before_any_delete_and_bodies_have_only_magento_keys():
     plan = link_plan.plan_links("replaced", keyed(link(2, "uk_store", 1), link(2, "de_warehouse", 2)), CURRENT)
-    groups = link_plan.write_groups(plan)
-    assert [(path, key) for path, key, _items in groups] == [
-        ("inventory/stock-source-links", "links"), ("inventory/stock-source-links-delete", "links")]
-    assert [len(items) for _path, _key, items in groups] == [2, 1]
-    for _path, _key, items in groups:
-        for sent in items:
-            assert set(sent) == {"stock_id", "source_code", "priority"}
-
-
-def test_write_groups_leave_out_empty_groups():
-    plan = {"added": [], "updated": [], "removed": [link(3, "r", 1)]}
-    assert link_plan.write_groups(plan) == [("inventory/stock-source-links-delete", "links", [link(3, "r", 1)])]
-    assert link_plan.write_groups({"added": [], "updated": [], "removed": []}) == []
-
-
-def test_batch_size_below_one_is_refused():
-    with pytest.raises(ValueError):
-        link_plan.chunk([1], 0)
+    saves, deletes = link_plan.writes(plan)
+    assert [len(saves), len(deletes)] == [2, 1]
+    for sent in saves + deletes:
+        assert set(sent) == {"stock_id", "source_code", "priority"}
 
 
 # --- diff ------------------------------------------------------------------------------------------
@@ -310,3 +279,29 @@ def test_diff_text_groups_by_stock_in_priority_order_and_shows_empty_stocks():
 
 def test_diff_text_falls_back_to_stock_id_without_a_name():
     assert link_plan.diff_text([link(9, "x", 1)], None, {}) == "stock 9\n  priority 1: x\n"
+
+
+# --- Magento's collation -----------------------------------------------------------------------------
+
+def test_a_differently_cased_code_is_the_stored_link_under_every_writing_state():
+    before = [link(2, "uk_warehouse", 1), link(2, "uk_store", 2)]
+    entries = link_plan.normalize_links([link(2, "UK_Warehouse", 1), link(2, "uk_store", 2)], "replaced")
+    entries, warnings = link_plan.respell(entries, stored_spellings(["uk_warehouse", "uk_store"]))
+    assert warnings == ["source_code 'UK_Warehouse' is stored in Magento as 'uk_warehouse'; Magento compares "
+                        "source_codes ignoring case and trailing spaces, so 'uk_warehouse' is used"]
+    for state in ("merged", "replaced", "overridden"):
+        desired = link_plan.resolve_links(entries, state, known_stock_ids={2})
+        plan = link_plan.plan_links(state, desired, before, warnings=warnings)
+        assert not plan.changed, state
+        assert plan.warnings == warnings
+
+
+def test_unlinked_source_codes_ignore_case():
+    entries = link_plan.normalize_links([link(2, "UK_STORE", 1), link(2, "new", 2)], "merged")
+    assert link_plan.unlinked_source_codes(entries, [link(2, "uk_store", 1)]) == {"new"}
+
+
+def test_default_source_in_any_case_is_protected():
+    entries = link_plan.normalize_links([link(2, "Default", 1)], "merged")
+    with pytest.raises(InvalidInput, match=r"only the link \(1, default\) may involve"):
+        link_plan.resolve_links(entries, "merged", known_stock_ids={2})

@@ -10,9 +10,10 @@ import pytest
 from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.commerceops.magento.plugins.module_utils import module as module_utils
-from ansible_collections.commerceops.magento.plugins.module_utils.client import (
+from ansible_collections.commerceops.magento.plugins.module_utils.client import MagentoClient
+from ansible_collections.commerceops.magento.plugins.module_utils.errors import (
+    InvalidInput,
     MagentoApiError,
-    MagentoClient,
     MagentoSettingsError,
 )
 from ansible_collections.commerceops.magento.plugins.module_utils.module import (
@@ -120,7 +121,7 @@ def test_missing_url_fails_when_the_client_is_needed():
 
 def test_token_and_login_in_the_task_are_refused():
     with pytest.raises(FailJson) as caught:
-        make_module({"url": "https://shop.test", "token": TOKEN, "username": "admin", "password": PASSWORD})
+        make_module({"url": "https://shop.test", "token": TOKEN, "username": "admin", "password": PASSWORD}).client
     message = caught.value.result["msg"]
     assert "exactly one way to authenticate" in message
     assert "token (from the task) and username/password (from the task)" in message
@@ -130,7 +131,7 @@ def test_token_and_login_in_the_task_are_refused():
 def test_token_from_environment_and_login_in_the_task_are_refused_naming_the_variable(monkeypatch):
     monkeypatch.setenv("MAGENTO_TOKEN", TOKEN)
     with pytest.raises(FailJson) as caught:
-        make_module({"url": "https://shop.test", "username": "admin", "password": PASSWORD})
+        make_module({"url": "https://shop.test", "username": "admin", "password": PASSWORD}).client
     message = caught.value.result["msg"]
     assert "token (from environment variable MAGENTO_TOKEN on the managed host)" in message
     assert "username/password (from the task)" in message
@@ -139,7 +140,8 @@ def test_token_from_environment_and_login_in_the_task_are_refused_naming_the_var
 
 def test_username_without_password_is_refused():
     with pytest.raises(FailJson) as caught:
-        make_module({"url": "https://shop.test", "username": "admin"})
+        make_module({"url": "https://shop.test", "username": "admin"}).client
+    assert "username and password must be given together; password is missing" in caught.value.result["msg"]
     assert "username" in caught.value.result["msg"] and "password" in caught.value.result["msg"]
 
 
@@ -160,14 +162,99 @@ def test_missing_requests_fails_with_the_library_hint(monkeypatch):
     assert caught.value.result["exception"] == "Traceback: No module named 'requests'"
 
 
-def test_fail_from_api_error_passes_message_status_and_result():
-    module = make_module({"url": "https://shop.test", "token": TOKEN})
-    error = MagentoApiError("GET /rest/all/V1/x answered 404: gone", method="GET", path="/rest/all/V1/x",
-                            status=404)
+class ExitJson(Exception):
+    def __init__(self, result):
+        super(ExitJson, self).__init__("exit")
+        self.result = result
+
+
+@pytest.fixture
+def exits_raise(monkeypatch):
+    def exit_json(self, **result):
+        raise ExitJson(result)
+    monkeypatch.setattr(MagentoModule, "exit_json", exit_json)
+
+
+class FakePlan(object):
+    def __init__(self, changed=True):
+        self.summary = {"added": ["x"] if changed else []}
+        self.changed = changed
+        self.before = ["old"]
+        self.after = ["new"] if changed else ["old"]
+        self.warnings = ["watch out"]
+
+    def diff(self, after):
+        return {"before": "old\n", "after": "%s\n" % after[0]}
+
+
+def test_bad_input_fails_naming_the_resource_with_its_details():
+    module = make_module({"url": "https://shop.test", "token": TOKEN}, resource="source items")
     with pytest.raises(FailJson) as caught:
-        module.fail_from_api_error(error, changed=False, plan={"added": []})
-    assert caught.value.result == {"msg": "GET /rest/all/V1/x answered 404: gone", "status": 404,
-                                   "changed": False, "plan": {"added": []}}
+        with module.nothing_written_on_failure():
+            raise InvalidInput(["a is bad", "b is bad"], unknown_source_codes=["b"])
+    assert caught.value.result == {"msg": "Invalid source items, nothing was written: a is bad; b is bad.",
+                                   "problems": ["a is bad", "b is bad"], "changed": False, "writes_sent": 0,
+                                   "unknown_source_codes": ["b"]}
+
+
+def test_a_failed_read_fails_saying_nothing_was_written():
+    module = make_module({"url": "https://shop.test", "token": TOKEN})
+    with pytest.raises(FailJson) as caught:
+        with module.nothing_written_on_failure():
+            raise MagentoApiError("GET /rest/all/V1/x answered 404: gone", method="GET", status=404)
+    assert caught.value.result == {"msg": "GET /rest/all/V1/x answered 404: gone. Nothing was written.",
+                                   "status": 404, "changed": False, "writes_sent": 0}
+
+
+class CountingClient(object):
+    writes_accepted = 0
+
+
+def test_check_mode_reports_the_plan_and_never_applies(exits_raise):
+    module = make_module({"url": "https://shop.test", "token": TOKEN, "_ansible_check_mode": True,
+                          "_ansible_diff": True}, supports_check_mode=True)
+    with pytest.raises(ExitJson) as caught:
+        module.apply_and_exit(FakePlan(), lambda plan: pytest.fail("applied in check mode"))
+    assert caught.value.result == {"changed": True, "plan": {"added": ["x"]}, "before": ["old"], "after": ["new"],
+                                   "writes_sent": 0, "diff": {"before": "old\n", "after": "new\n"}}
+
+
+def test_apply_reports_magentos_after_and_the_writes_it_accepted(exits_raise, monkeypatch):
+    module = make_module({"url": "https://shop.test", "token": TOKEN})
+    client = CountingClient()
+    module._client = client
+
+    def apply(plan):
+        client.writes_accepted = 2
+        return ["read back"]
+    with pytest.raises(ExitJson) as caught:
+        module.apply_and_exit(FakePlan(), apply, lambda after: {"record": after})
+    result = caught.value.result
+    assert (result["after"], result["record"], result["writes_sent"], result["changed"]) == (
+        ["read back"], ["read back"], 2, True)
+
+
+def test_an_unchanged_plan_is_not_applied(exits_raise):
+    module = make_module({"url": "https://shop.test", "token": TOKEN})
+    with pytest.raises(ExitJson) as caught:
+        module.apply_and_exit(FakePlan(changed=False), lambda plan: pytest.fail("applied without a change"))
+    assert caught.value.result["changed"] is False and caught.value.result["after"] == ["old"]
+
+
+def test_a_failed_write_drops_after_and_counts_what_magento_accepted_before_it():
+    module = make_module({"url": "https://shop.test", "token": TOKEN})
+    client = CountingClient()
+    module._client = client
+
+    def apply(plan):
+        client.writes_accepted = 1
+        raise MagentoApiError("POST /x answered 400: no", method="POST", status=400)
+    with pytest.raises(FailJson) as caught:
+        module.apply_and_exit(FakePlan(), apply)
+    result = caught.value.result
+    assert "after" not in result and result["before"] == ["old"]
+    assert (result["msg"], result["status"], result["changed"], result["writes_sent"]) == (
+        "POST /x answered 400: no", 400, True, 1)
 
 
 def test_client_from_params_serves_companion_code():

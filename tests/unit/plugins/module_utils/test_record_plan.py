@@ -8,22 +8,15 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.commerceops.magento.plugins.module_utils.errors import InvalidInput, raise_if_problems
+from ansible_collections.commerceops.magento.plugins.module_utils.plan import Plan, text_diff
 from ansible_collections.commerceops.magento.plugins.module_utils.record_plan import (
-    PlanError,
     field_changes,
-    given_fields,
     overlay,
-    raise_if_problems,
-    record_diff,
     record_text,
 )
 
 KINDS = {'latitude': 'float', 'region_id': 'int', 'enabled': 'bool'}
-
-
-def test_given_fields_skips_unset_options():
-    params = {'name': 'UK', 'city': None, 'enabled': False, 'other': 'x'}
-    assert given_fields(params, ('name', 'city', 'enabled')) == {'name': 'UK', 'enabled': False}
 
 
 @pytest.mark.parametrize('desired, current, expected', [
@@ -53,18 +46,29 @@ def test_record_text_is_sorted_json_lines_and_empty_for_missing():
     assert record_text(None) == ''
 
 
-def test_record_diff_labels_both_sides():
-    diff = record_diff(None, {'name': 'UK'}, 'source uk')
+def test_text_diff_labels_both_sides():
+    diff = text_diff('', 'name: "UK"\n', 'source uk')
     assert diff == {'before': '', 'after': 'name: "UK"\n',
                     'before_header': 'source uk (before)', 'after_header': 'source uk (after)'}
 
 
+def test_plan_diff_renders_the_predicted_after_or_the_one_magento_gave():
+    plan = Plan({'action': 'create'}, True, None, {'name': 'UK'}, record_text, 'source uk')
+    assert plan.diff()['after'] == 'name: "UK"\n' and plan.diff()['before'] == ''
+    assert plan.diff({'name': 'UK', 'enabled': True})['after'] == 'enabled: true\nname: "UK"\n'
+
+
+def test_invalid_input_carries_result_details():
+    error = InvalidInput('unknown source codes: x', unknown_source_codes=['x'])
+    assert error.details == {'unknown_source_codes': ['x']} and str(error) == 'unknown source codes: x'
+
+
 def test_raise_if_problems_joins_every_problem():
     raise_if_problems([])
-    with pytest.raises(PlanError, match='^one; two$') as raised:
+    with pytest.raises(InvalidInput, match='^one; two$') as raised:
         raise_if_problems(['one', 'two'])
     assert raised.value.problems == ['one', 'two']
 
 
 def test_plan_error_accepts_a_single_message():
-    assert PlanError('bad').problems == ['bad']
+    assert InvalidInput('bad').problems == ['bad']

@@ -7,18 +7,16 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.commerceops.magento.plugins.module_utils.errors import InvalidInput
+from ansible_collections.commerceops.magento.plugins.module_utils.msi_rules import stored_spellings
 from ansible_collections.commerceops.magento.plugins.module_utils.source_item_plan import (
-    SourceItemPlanError,
+    respell_sources,
     diff_text,
-    in_filter,
     normalize_desired,
     normalize_quantity,
     normalize_status,
-    plan_changed,
     plan_source_items,
-    read_filter_groups,
-    unknown_source_codes,
-    write_groups,
+    writes,
 )
 
 
@@ -78,7 +76,7 @@ def test_normalize_names_every_problem_at_once():
         {"sku": "d", "source_code": "s1", "quantity": 2},
         "not a dict",
     ]
-    with pytest.raises(SourceItemPlanError) as caught:
+    with pytest.raises(InvalidInput) as caught:
         normalize_desired(items, "present")
     problems = caught.value.problems
     assert len(problems) == 6
@@ -88,12 +86,14 @@ def test_normalize_names_every_problem_at_once():
     assert "sold_out" in problems[3]
     assert problems[4] == "items[6] is not a dictionary"
     assert problems[5] == "listed more than once with different values: sku 'D' at source 's1'"
-    assert str(caught.value).startswith("Invalid source items, nothing was written: ")
 
 
 def test_unknown_source_codes_are_sorted_and_unique():
     desired = [item("A", "zz", 1.0, 1), item("B", "aa", 1.0, 1), item("C", "zz", 1.0, 1), item("D", "ok", 1.0, 1)]
-    assert unknown_source_codes(desired, ["ok", "other"]) == ["aa", "zz"]
+    with pytest.raises(InvalidInput, match="^unknown source codes: aa, zz; create them first") as caught:
+        respell_sources(desired, stored_spellings(["ok", "other"]))
+    assert caught.value.details == {"unknown_source_codes": ["aa", "zz"]}
+    assert respell_sources(desired[3:], stored_spellings(["ok"])) == (desired[3:], [])
 
 
 # (state, desired, current, expected added, updated, removed, after)
@@ -130,47 +130,58 @@ PLAN_CASES = [
 @pytest.mark.parametrize("state, desired, current, added, updated, removed, after", PLAN_CASES)
 def test_plan_source_items(state, desired, current, added, updated, removed, after):
     plan = plan_source_items(state, desired, current)
-    assert plan["added"] == added
-    assert plan["updated"] == updated
-    assert plan["removed"] == removed
-    assert plan["after"] == after
-    assert plan_changed(plan) == bool(added or updated or removed)
+    assert plan.summary == {"added": added, "updated": updated, "removed": removed}
+    assert plan.after == after
+    assert plan.changed == bool(added or updated or removed)
 
 
 def test_plan_before_lists_only_asked_about_existing_items_sorted():
     current = [item("B", "s2", 1.0, 1), item("A", "s1", 2.0, 0), item("C", "s1", 3.0, 1)]
     desired = [item("B", "s2", 1.0, 1), item("A", "s1", 2.0, 0), item("Z", "s1", 1.0, 1)]
     plan = plan_source_items("present", desired, current)
-    assert plan["before"] == [item("A", "s1", 2.0, 0), item("B", "s2", 1.0, 1)]
+    assert plan.before == [item("A", "s1", 2.0, 0), item("B", "s2", 1.0, 1)]
 
 
-def test_write_groups_save_changed_items_with_interface_fields_only():
+def test_writes_save_changed_items_with_interface_fields_only():
     desired = [item("SKU-%d" % n, "s1", float(n), 1) for n in range(5)]
     current = [item("SKU-0", "s1", 99.0, 1), item("SKU-1", "s1", 1.0, 1)]
-    groups = write_groups(plan_source_items("present", desired, current))
-    assert groups == [("inventory/source-items", "sourceItems",
-                       [item("SKU-%d" % n, "s1", float(n), 1) for n in (0, 2, 3, 4)])]
+    saves, deletes = writes(plan_source_items("present", desired, current))
+    assert saves == [item("SKU-%d" % n, "s1", float(n), 1) for n in (0, 2, 3, 4)]
+    assert deletes == []
 
 
-def test_write_groups_delete_by_pair():
+def test_writes_delete_by_pair():
     plan = plan_source_items("absent", [item("A", "s1", None, None)], [item("A", "s1", 4.0, 1)])
-    assert write_groups(plan) == [("inventory/source-items-delete", "sourceItems", [{"sku": "A", "source_code": "s1"}])]
+    assert writes(plan) == ([], [{"sku": "A", "source_code": "s1"}])
 
 
-def test_write_groups_of_an_unchanged_plan_send_nothing():
-    assert write_groups(plan_source_items("present", [item("A", "s1", 1.0, 1)], [item("A", "s1", 1.0, 1)])) == []
-
-
-def test_in_filter_keeps_comma_values_out_of_in():
-    assert in_filter("sku", ["b", "a,1", "a", "b"]) == [("sku", "a,b", "in"), ("sku", "a,1", "eq")]
-
-
-def test_read_filter_groups_ands_skus_and_sources():
-    desired = [item("A", "s2", 1.0, 1), item("B", "s1", 1.0, 1)]
-    assert read_filter_groups(desired) == [[("sku", "A,B", "in")], [("source_code", "s1,s2", "in")]]
+def test_writes_of_an_unchanged_plan_send_nothing():
+    assert writes(plan_source_items("present", [item("A", "s1", 1.0, 1)], [item("A", "s1", 1.0, 1)])) == ([], [])
 
 
 def test_diff_text_one_line_per_item():
     text = diff_text([item("B", "s1", 2.5, 0), item("A", "s1", 10.0, 1)])
     assert text == "A @ s1: quantity 10, in_stock\nB @ s1: quantity 2.5, out_of_stock\n"
     assert diff_text([]) == ""
+
+
+def test_source_codes_take_magentos_spelling_with_a_warning():
+    desired, warnings = respell_sources([item("A", "UK_Warehouse", 1.0, 1)], stored_spellings(["uk_warehouse"]))
+    assert desired == [item("A", "uk_warehouse", 1.0, 1)]
+    assert warnings == ["source_code 'UK_Warehouse' is stored in Magento as 'uk_warehouse'; Magento compares "
+                        "source_codes ignoring case and trailing spaces, so 'uk_warehouse' is used"]
+
+
+def test_a_sku_differing_in_case_or_trailing_space_is_the_stored_item():
+    current = [item("24-MB01", "s1", 5.0, 1)]
+    for state, given in (("present", item("24-mb01", "s1", 5.0, 1)), ("absent", item("24-MB01  ", "s1", None, None))):
+        plan = plan_source_items(state, [given], current)
+        assert plan.summary["added"] == [] and plan.summary["updated"] == []
+        assert plan.warnings and "'24-MB01'" in plan.warnings[0]
+    removed = plan_source_items("absent", [item("24-mb01", "s1", None, None)], current).summary["removed"]
+    assert removed == current
+
+
+def test_a_sku_with_surrounding_spaces_is_refused_before_saving():
+    with pytest.raises(InvalidInput, match=r"sku has leading or trailing spaces, which Magento refuses"):
+        normalize_desired([{"sku": " 24-MB01", "source_code": "s1", "quantity": 1}], "present")

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, commerceops contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The client's exceptions, and Magento's error bodies turned into one-line messages."""
+"""The collection's exceptions, and Magento's error bodies turned into one-line messages."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -9,16 +9,31 @@ __metaclass__ = type
 
 import re
 
-BEARER_SETTING = (
-    "Stores > Configuration > Services > OAuth > Consumer Settings > "
-    "Allow OAuth Access Tokens to be used as standalone Bearer tokens"
-)
-
 _PLACEHOLDER = re.compile(r"%(\d+|[A-Za-z_]\w*)")
 
 
 class MagentoSettingsError(ValueError):
     """The client was given settings it cannot work with (missing URL, no or two auth methods)."""
+
+
+class InvalidInput(ValueError):
+    """Bad input found before anything was written; ``problems`` names every bad value.
+
+    ``details`` are extra result keys for the failed task (e.g. unknown_source_codes).
+    """
+
+    def __init__(self, problems, **details):
+        if isinstance(problems, str):
+            problems = [problems]
+        self.problems = list(problems)
+        self.details = details
+        super(InvalidInput, self).__init__("; ".join(self.problems))
+
+
+def raise_if_problems(problems):
+    """Raise one InvalidInput carrying every problem found, or return when there are none."""
+    if problems:
+        raise InvalidInput(problems)
 
 
 class MagentoApiError(Exception):
@@ -34,8 +49,11 @@ class MagentoApiError(Exception):
         self.template = template
         self.parameters = parameters
         self.errors = list(errors or [])
-        # Set by post_batches: how many of its requests Magento accepted before this one failed.
-        self.requests_accepted = 0
+
+    @property
+    def rendered(self):
+        """Magento's own message with its placeholders filled."""
+        return render_magento_message(self.template, self.parameters)
 
     def __str__(self):
         return self.message
@@ -73,8 +91,8 @@ def render_magento_message(template, parameters=None):
     return _PLACEHOLDER.sub(substitute, template)
 
 
-def error_from_response(response, method, path, auth_method=None):
-    """A MagentoApiError for a 4xx/5xx answer; auth_method is None for the unauthenticated token call."""
+def error_from_response(response, method, path, auth=None):
+    """A MagentoApiError for a 4xx/5xx answer; auth (the client_auth object) is None for the sign-in call."""
     status = response.status_code
     try:
         body = response.json()
@@ -93,29 +111,6 @@ def error_from_response(response, method, path, auth_method=None):
     distinct_errors = [text for index, text in enumerate(errors) if text not in errors[:index]]
     if distinct_errors:
         message += ": " + "; ".join(distinct_errors)
-    if status == 401 and auth_method:
-        message += unauthorized_hint(auth_method, parameters)
+    if status == 401 and auth is not None:
+        message += " (authenticated by %s). The usual causes: %s" % (auth.name, auth.unauthorized_hint(parameters))
     return MagentoApiError(message, method, path, status, template, parameters, errors)
-
-
-def unauthorized_hint(auth_method, parameters):
-    """The three usual causes of a 401 for the auth method in use; Magento's body is the same for all."""
-    resources = parameters.get("resources") if isinstance(parameters, dict) else None
-    acl = "the ACL resource %s" % resources if resources else "the ACL resource this endpoint needs"
-    if auth_method == "oauth":
-        causes = (
-            "1) the consumer key, access token or their secrets are wrong, or the integration was reauthorized "
-            "or deleted, which replaces them; 2) the integration lacks %s (System > Extensions > Integrations > "
-            "API); 3) the signature does not match because Magento sees another URL than url (a proxy that "
-            "changes the scheme, host or port) or the clock of the host running the module is off" % acl)
-    elif auth_method == "token":
-        causes = (
-            "1) the token is wrong, expired (admin tokens last 4 hours by default) or revoked; 2) the admin "
-            "user's role or the integration lacks %s; 3) an integration access token is used as a bearer token "
-            "while '%s' is off: use the integration's four OAuth values instead" % (acl, BEARER_SETTING))
-    else:
-        causes = (
-            "1) the admin token fetched with username/password expired or was revoked during the run; 2) the "
-            "admin user's role lacks %s (System > Permissions > User Roles); 3) a module or proxy in front of "
-            "Magento strips the Authorization header (Apache needs CGIPassAuth or a RewriteRule for it)" % acl)
-    return " (authenticated by %s). The usual causes: %s" % (auth_method, causes)

@@ -1,0 +1,40 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What every planner returns, and the one way a diff is built. No I/O."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+def text_diff(before_text, after_text, label):
+    """An Ansible diff dict from two texts; label names the resource in the headers."""
+    return {
+        "before": before_text,
+        "after": after_text,
+        "before_header": "%s (before)" % label,
+        "after_header": "%s (after)" % label,
+    }
+
+
+class Plan(object):
+    """One run's decision: summary (returned as the result's plan), before, predicted after, warnings.
+
+    render(state) turns a before or after state into diff text; label names the resource in the diff.
+    """
+
+    def __init__(self, summary, changed, before, after, render, label, warnings=(), body=None):
+        self.summary = summary
+        self.changed = changed
+        self.before = before
+        self.after = after
+        self.warnings = list(warnings)
+        self.body = body
+        self._render = render
+        self._label = label
+
+    def diff(self, after=None):
+        """The diff between before and after (the predicted after unless Magento's is given)."""
+        return text_diff(self._render(self.before), self._render(self.after if after is None else after),
+                         self._label)
