@@ -15,6 +15,7 @@ import ipaddress
 import json
 import re
 import threading
+import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote, quote_plus, urlencode, urlsplit
@@ -123,6 +124,7 @@ class MagentoClient:
         self.requests_retried = 0
         self.writes_accepted = 0
         self._item_limit = None
+        self._timed_size = None
         self._page_size_limit = None
         if parts.scheme == "http" and not is_loopback_host(parts.hostname or ""):
             self._warn("credentials (%s) are sent to %s over plain http://, readable by anyone on the way; "
@@ -158,29 +160,62 @@ class MagentoClient:
     def post_batches(self, path, key, items, batch_size=None):
         """POST items as {key: [...]} batches of batch_size (default: the client's); returns the answers.
 
-        When Magento answers 'Maximum items of type ... is N', the refused batch wrote nothing, so the
-        rest is re-split to N and sent on.
+        Magento's saves take time per item (a source-item save reindexes what it saved), so the
+        batches adapt: when Magento answers 'Maximum items of type ... is N', the refused batch wrote
+        nothing and the rest is re-split to N; when a batch takes more than a third of the timeout,
+        later ones are cut to take about a quarter; when a batch gets no answer within the timeout,
+        Magento may still have saved it, and it is sent again in halves, which is safe because these
+        saves are upserts and the deletes are by key.
         """
         batch_size = batch_size or self.batch_size
         items = list(items)
         answers, start = [], 0
         while start < len(items):
-            batch = items[start:start + min(batch_size, self._item_limit or batch_size)]
+            size = min(batch_size, self._item_limit or batch_size, self._timed_size or batch_size)
+            batch = items[start:start + size]
+            started = time.monotonic()
             try:
-                answers.append(self.request("POST", path, body={key: batch}))
+                answers.append(self.request("POST", path, body={key: batch}, retry_read_timeouts=False))
             except MagentoApiError as error:
-                limit = _limit_in(error, _ITEM_LIMIT)
-                if limit is None or limit >= len(batch):
+                if not (self._learned_item_limit(error, len(batch)) or self._halved_after_timeout(error, len(batch))):
                     raise
-                self._learn_item_limit(limit)
                 continue
+            self._pace(len(batch), time.monotonic() - started)
             start += len(batch)
         return answers
 
-    def _learn_item_limit(self, limit):
+    def _learned_item_limit(self, error, sent):
+        limit = _limit_in(error, _ITEM_LIMIT)
+        if limit is None or limit >= sent:
+            return False
         self._item_limit = limit
         self._warn("Magento's input limits allow %d items per request, so batches were re-split to %d; set "
                    "batch_size to %d or less to avoid the refused requests" % (limit, limit, limit))
+        return True
+
+    def _halved_after_timeout(self, error, sent):
+        if not error.timed_out or sent < 2:
+            return False
+        self._timed_size = sent // 2
+        self._warn("a write of %d items got no answer within %s s; Magento may have carried it out, and it was "
+                   "sent again in batches of %d, which is safe because the save is an upsert and the delete is by "
+                   "key; set batch_size to %d or less, or raise timeout" % (sent, self._timeout, sent // 2, sent // 2))
+        return True
+
+    def _pace(self, sent, seconds):
+        """Smaller batches after one that took more than a third of the timeout."""
+        if seconds <= self._timeout / 3.0 or sent < 2:
+            return
+        self._timed_size = max(1, int(sent * (self._timeout / 4.0) / seconds))
+        self._warn("a write of %d items took %.1f s of the %s s timeout, so later batches carry %d items; set "
+                   "batch_size to %d or less to keep each request well inside the timeout"
+                   % (sent, seconds, self._timeout, self._timed_size, self._timed_size))
+
+    def post_groups(self, key, *groups):
+        """POST each (path, items) group as {key: batch} batches, one group after the other; empty ones are skipped."""
+        for path, items in groups:
+            if items:
+                self.post_batches(path, key, items)
 
     def search(self, path, filter_groups=None, page_size=None, sort_orders=None):
         """All items of a search endpoint, read page by page until total_count is reached."""
@@ -267,8 +302,12 @@ class MagentoClient:
     def sent_path(self, path):
         return urlsplit(self._prepare("GET", path).url).path
 
-    def _send(self, method, path, params, body, auth):
-        """The response of the last attempt; every attempt is freshly signed, the Retry policy paces them."""
+    def _send(self, method, path, params, body, auth, retry_read_timeouts=True):
+        """The response of the last attempt; every attempt is freshly signed, the Retry policy paces them.
+
+        Without retry_read_timeouts, a request that got no answer in time is not sent again as it was
+        (the caller makes it smaller): the error says timed_out.
+        """
         retry = new_retry_policy(self._retries)
         while True:
             prepared = self._prepare(method, path, params=params, body=body)
@@ -282,14 +321,18 @@ class MagentoClient:
                 if not never_reached_server(exc):
                     self._count(sent=1)
                 retried = len(retry.history)
-                retry = next_attempt(retry, method, prepared.url, error=exc) if is_retryable_error(exc) else None
+                timed_out = isinstance(exc, requests.exceptions.ReadTimeout)
+                retryable = is_retryable_error(exc) and (retry_read_timeouts or not timed_out)
+                retry = next_attempt(retry, method, prepared.url, error=exc) if retryable else None
                 if retry is not None:
                     self._count(retried=1)
                     retry.sleep()
                     continue
-                raise self.new_error("%s %s failed: %s talking to %s%s" % (
+                error = self.new_error("%s %s failed: %s talking to %s%s" % (
                     method, sent_path, describe_connection_failure(exc, self._timeout), self._host,
                     " (retried %d times)" % retried if retried else ""), method, sent_path)
+                error.timed_out = timed_out
+                raise error
             self._count(sent=1)
             if should_retry_status(retry, method, response):
                 following = next_attempt(retry, method, prepared.url, response=response.raw)
@@ -307,10 +350,10 @@ class MagentoClient:
             self.requests_retried += retried
             self.writes_accepted += written
 
-    def request(self, method, path, params=None, body=None, auth="client"):
+    def request(self, method, path, params=None, body=None, auth="client", retry_read_timeouts=True):
         """Magento's decoded answer; auth=None sends no credentials (the sign-in call)."""
         auth = self._auth if auth == "client" else auth
-        response, sent_path = self._send(method, path, params, body, auth)
+        response, sent_path = self._send(method, path, params, body, auth, retry_read_timeouts)
         if response.is_redirect:
             raise self.new_error(
                 "%s %s answered %d, a redirect to %s; set url to the address Magento serves its REST API on"

@@ -49,6 +49,8 @@ class MagentoApiError(Exception):
         self.template = template
         self.parameters = parameters
         self.errors = list(errors or [])
+        # True when the request got no answer within the timeout: Magento may have carried it out.
+        self.timed_out = False
 
     @property
     def rendered(self):

@@ -89,7 +89,4 @@ class LinkRun(object):
 def apply(client, plan):
     """Send the plan's saves, then its deletes, in the client's batches; the predicted after stands."""
     saves, deletes = link_plan.writes(plan)
-    for path, links in ((LINKS_PATH, saves), (DELETE_PATH, deletes)):
-        if links:
-            client.post_batches(path, "links", links)
-    return None
+    client.post_groups("links", (LINKS_PATH, saves), (DELETE_PATH, deletes))

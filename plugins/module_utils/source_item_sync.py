@@ -35,7 +35,4 @@ def plan(client, state, desired):
 def apply(client, plan):
     """Send the saves, then the deletes, in the client's batches; the predicted after stands."""
     saves, deletes = source_item_plan.writes(plan)
-    for path, items in ((ITEMS_PATH, saves), (DELETE_PATH, deletes)):
-        if items:
-            client.post_batches(path, "sourceItems", items)
-    return None
+    client.post_groups("sourceItems", (ITEMS_PATH, saves), (DELETE_PATH, deletes))
