@@ -43,6 +43,8 @@ def parse_args(argv):
                              'integration whose OAuth 1.0a signed requests are accepted (repeatable; needs oauthlib)')
     parser.add_argument('--two-factor', action='store_true', help='answer admin token requests as Magento_TwoFactorAuth')
     parser.add_argument('--input-limits', action='store_true', help='enable Magento input limits')
+    parser.add_argument('--no-collation', dest='collation', action='store_false',
+                        help='compare source codes and SKUs exactly instead of as MySQL general_ci does')
     parser.add_argument('--seed', type=int, help='seed for report ids')
     parser.add_argument('--verbose', action='store_true', help='log every request on stderr')
     return parser.parse_args(argv)
@@ -60,7 +62,7 @@ def main(argv=None):
     server = EmulatorServer(fixture=args.fixture, host=args.host, port=args.port, tokens=args.tokens,
                             admin_users=dict(args.admin_users) if args.admin_users else None,
                             two_factor=args.two_factor, input_limits=args.input_limits, seed=args.seed,
-                            verbose=args.verbose, integrations=args.integrations)
+                            verbose=args.verbose, integrations=args.integrations, collation=args.collation)
     stop_requested = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_args: stop_requested.set())

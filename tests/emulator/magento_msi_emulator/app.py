@@ -11,6 +11,7 @@ import threading
 import traceback
 
 from .auth import Auth
+from .collation import Collation
 from .errors import InternalError, MagentoError, masked_internal_error, no_route, not_authorized
 from .faults import Faults
 from .inventory import Inventory
@@ -62,12 +63,14 @@ def echo_request(body, headers, raw_body):
 
 class EmulatorApp:
     def __init__(self, fixture='default', tokens=None, admin_users=None, two_factor=False, input_limits=False,
-                 seed=None, integrations=None):
+                 seed=None, integrations=None, collation=True):
         self.fixture = fixture
-        self.initial_config = {'two_factor': two_factor, 'input_limits': input_limits, 'echo_requests': False}
+        self.initial_config = {'two_factor': two_factor, 'input_limits': input_limits, 'echo_requests': False,
+                               'collation': collation}
         self.oauth = OAuthVerifier(integrations or [])
         self.echo_requests = False
-        self.inventory = Inventory.from_fixture(fixture)
+        self.collation = Collation(collation)
+        self.inventory = Inventory.from_fixture(fixture, self.collation)
         self.auth = Auth(tokens or DEFAULT_TOKENS, admin_users or DEFAULT_ADMIN_USERS)
         self.two_factor = two_factor
         self.limits = Limits(input_limits)
@@ -77,24 +80,27 @@ class EmulatorApp:
         self._report_ids = random.Random(seed)
 
     def reset(self, fixture=None):
-        inventory = Inventory.from_fixture(fixture or self.fixture)
+        inventory = Inventory.from_fixture(fixture or self.fixture, self.collation)
         with self.lock:
             self.inventory = inventory
             self.configure(**self.initial_config)
         self.log.clear()
         self.faults.clear()
 
-    def configure(self, input_limits=None, two_factor=None, echo_requests=None):
+    def configure(self, input_limits=None, two_factor=None, echo_requests=None, collation=None):
         if input_limits is not None:
             self.limits.enabled = bool(input_limits)
         if two_factor is not None:
             self.two_factor = bool(two_factor)
         if echo_requests is not None:
             self.echo_requests = bool(echo_requests)
+        if collation is not None:
+            with self.lock:
+                self.collation.enabled = bool(collation)
 
     def config(self):
         return {'input_limits': self.limits.enabled, 'two_factor': self.two_factor,
-                'echo_requests': self.echo_requests}
+                'echo_requests': self.echo_requests, 'collation': self.collation.enabled}
 
     def report_id(self):
         with self.lock:

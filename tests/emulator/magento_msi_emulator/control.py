@@ -50,7 +50,7 @@ def _set_faults(app, body):
 
 
 def _set_config(app, body):
-    unknown = sorted(set(body) - {'input_limits', 'two_factor', 'echo_requests'})
+    unknown = sorted(set(body) - {'input_limits', 'two_factor', 'echo_requests', 'collation'})
     if unknown:
         raise ControlError(400, 'unknown config keys: %s' % ', '.join(unknown))
     app.configure(**body)

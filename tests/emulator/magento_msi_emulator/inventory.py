@@ -9,6 +9,7 @@ import json
 import os
 
 from . import sources, stocks
+from .collation import Collation
 from .errors import EMPTY_FIELD, INPUT_DATA_EMPTY, WHITESPACE_FIELD, bad_request, error_entry, field_error, validation_failed
 from .search_criteria import matching_rows, page_of, results, search
 
@@ -33,31 +34,36 @@ def fixture_path(name_or_path):
 class Inventory:
     """All MSI state; callers serialise access (the server holds one lock per request)."""
 
-    def __init__(self):
+    def __init__(self, collation=None):
+        self.collation = collation or Collation()
         self.websites = ['base']
+        # source_code as stored -> row; lookups go through source_code_for(), which applies the collation
         self.sources = {}
+        self._source_keys = (None, None)
         self.stocks = {}
         self.next_stock_id = 1
         self.sales_channels = {}
         self.links = []
-        self._indexed_links = None
+        self._indexed_links = (None, None)
         self._link_index = {}
         # Bumped by every change to a link; with the list's identity it tells when a search is stale.
         self._links_version = 0
         self._link_search = (None, None, None)
         self.next_link_id = 1
         self.source_items = []
+        self._indexed_source_items = (None, None)
+        self._source_item_index = {}
         self.next_source_item_id = 1
         self.indexers = {'inventory': 'valid'}
 
     @classmethod
-    def from_fixture(cls, name_or_path):
+    def from_fixture(cls, name_or_path, collation=None):
         with open(fixture_path(name_or_path)) as handle:
             data = json.load(handle)
-        inventory = cls()
+        inventory = cls(collation)
         inventory.websites = list(data.get('websites', ['base']))
         for source in data.get('sources', []):
-            inventory.sources[source['source_code']] = dict(source)
+            inventory.add_source(dict(source))
         for stock in data.get('stocks', []):
             stock_id = stock['stock_id']
             inventory.stocks[stock_id] = {'stock_id': stock_id, 'name': stock['name']}
@@ -82,35 +88,78 @@ class Inventory:
             'indexers': dict(self.indexers),
         }
 
+    # --- keys compared as the tables' collation compares them ------------------------------------
+
+    def add_source(self, row):
+        self.sources[row['source_code']] = row
+        cached_for, keys = self._source_keys
+        if cached_for == self.collation.enabled:
+            keys[self.collation.key(row['source_code'])] = row['source_code']
+
+    def source_code_for(self, code):
+        """The stored spelling of the source that `code` finds in MySQL, or None."""
+        cached_for, keys = self._source_keys
+        if cached_for != self.collation.enabled:
+            keys = dict((self.collation.key(stored), stored) for stored in self.sources)
+            self._source_keys = (self.collation.enabled, keys)
+        return keys.get(self.collation.key(code))
+
+    def _link_key(self, stock_id, source_code):
+        return (stock_id, self.collation.key(source_code))
+
     def _links_by_pair(self):
         # A scan per upsert made saving N links O(N^2) (6 s for 10,000); the index is rebuilt
-        # whenever self.links was replaced by a delete, so it never holds a removed link.
-        if self._indexed_links is not self.links:
-            self._link_index = dict(((link['stock_id'], link['source_code']), link) for link in self.links)
-            self._indexed_links = self.links
+        # whenever self.links was replaced by a delete or the collation was switched.
+        indexed, mode = self._indexed_links
+        if indexed is not self.links or mode != self.collation.enabled:
+            self._link_index = dict((self._link_key(link['stock_id'], link['source_code']), link)
+                                    for link in self.links)
+            self._indexed_links = (self.links, self.collation.enabled)
         return self._link_index
 
     def upsert_link(self, stock_id, source_code, priority):
+        """INSERT ... ON DUPLICATE KEY UPDATE priority: a row found through the collation keeps its spelling."""
         index = self._links_by_pair()
         self._links_version += 1
-        link = index.get((stock_id, source_code))
+        link = index.get(self._link_key(stock_id, source_code))
         if link is not None:
             link['priority'] = priority
             return
         link = {'link_id': self.next_link_id, 'stock_id': stock_id, 'source_code': source_code, 'priority': priority}
         self.links.append(link)
-        index[(stock_id, source_code)] = link
+        index[self._link_key(stock_id, source_code)] = link
         self.next_link_id += 1
 
+    def _source_item_key(self, sku, source_code):
+        return (self.collation.key(sku), self.collation.key(source_code))
+
+    def _source_items_by_key(self):
+        indexed, mode = self._indexed_source_items
+        if indexed is not self.source_items or mode != self.collation.enabled:
+            self._source_item_index = dict((self._source_item_key(row['sku'], row['source_code']), row)
+                                           for row in self.source_items)
+            self._indexed_source_items = (self.source_items, self.collation.enabled)
+        return self._source_item_index
+
     def upsert_source_item(self, item):
-        for existing in self.source_items:
-            if existing['sku'] == item['sku'] and existing['source_code'] == item['source_code']:
-                existing.update(item)
-                return
+        """Quantity and status are updated; sku and source_code keep the spelling of the stored row.
+
+        Inventory/Model/ResourceModel/SourceItem/SaveMultiple.php updates rows it matched exactly and sends
+        the rest through INSERT ... ON DUPLICATE KEY UPDATE quantity, status, where the unique key
+        (source_code, sku) matches through the collation.
+        """
+        index = self._source_items_by_key()
+        key = self._source_item_key(item['sku'], item['source_code'])
+        existing = index.get(key)
+        values = dict((field, item[field]) for field in ('quantity', 'status') if item.get(field) is not None)
+        if existing is not None:
+            existing.update(values)
+            return
         row = {'source_item_id': self.next_source_item_id, 'sku': item['sku'], 'source_code': item['source_code'],
-               'quantity': float(item.get('quantity') or 0), 'status': int(item.get('status') or 0)}
-        row.update(item)
+               'quantity': 0.0, 'status': 0}
+        row.update(values)
         self.source_items.append(row)
+        index[key] = row
         self.next_source_item_id += 1
 
     # --- stock-source links -------------------------------------------------------------------
@@ -124,7 +173,8 @@ class Inventory:
         if errors:
             raise validation_failed(errors)
         for link in links:
-            if (link['stock_id'] not in self.stocks or link['source_code'] not in self.sources
+            # the foreign keys match source_code through the collation
+            if (link['stock_id'] not in self.stocks or self.source_code_for(link['source_code']) is None
                     or link['priority'] > MAX_PRIORITY):
                 raise bad_request(LINKS_NOT_SAVED)
         for link in links:
@@ -134,28 +184,30 @@ class Inventory:
     def delete_links(self, links):
         if not links:
             raise bad_request(INPUT_DATA_EMPTY)
+        # PreventDeleteDefaultStockLinksPlugin compares with PHP's ===, so this rule alone is exact
         if any(link.get('stock_id') == stocks.DEFAULT_STOCK_ID or link.get('source_code') == sources.DEFAULT_SOURCE_CODE
                for link in links):
             raise bad_request(LINK_DELETE_DEFAULT)
-        doomed = set((link.get('stock_id'), link.get('source_code')) for link in links)
-        self.links = [link for link in self.links if (link['stock_id'], link['source_code']) not in doomed]
+        doomed = set(self._link_key(link.get('stock_id'), link.get('source_code')) for link in links)
+        self.links = [link for link in self.links if self._link_key(link['stock_id'], link['source_code']) not in doomed]
         self._links_version += 1
         self.invalidate('inventory')
 
     def list_links(self, criteria):
         """A page of links; the filtered, sorted rows are kept for the next page of the same search."""
-        key = (self._links_version, repr(criteria.get('filter_groups')), repr(criteria.get('sort_orders')))
+        key = (self._links_version, self.collation.enabled, repr(criteria.get('filter_groups')),
+               repr(criteria.get('sort_orders')))
         cached_for, cached_key, chosen = self._link_search
         # Holding the list itself (not its id) means a replaced list (stocks.delete_stock) never matches.
         if cached_for is not self.links or cached_key != key:
-            chosen = [self.links[index] for index in matching_rows(criteria, self.links, LINK_COLUMNS)]
+            chosen = [self.links[index] for index in matching_rows(criteria, self.links, LINK_COLUMNS, self.collation)]
             self._link_search = (self.links, key, chosen)
         return results(criteria, [link_output(link) for link in page_of(criteria, chosen)], len(chosen))
 
     def sources_of_stock(self, stock_id):
         links = sorted((link for link in self.links if link['stock_id'] == stock_id), key=lambda link: link['priority'])
-        return [sources.source_output(self.sources[link['source_code']]) for link in links
-                if link['source_code'] in self.sources]
+        codes = [self.source_code_for(link['source_code']) for link in links]
+        return [sources.source_output(self.sources[code]) for code in codes if code is not None]
 
     # --- source items -------------------------------------------------------------------------
 
@@ -167,7 +219,7 @@ class Inventory:
             errors.extend(_source_item_errors(item))
         if errors:
             raise validation_failed(errors)
-        if any(item['source_code'] not in self.sources for item in items):
+        if any(self.source_code_for(item['source_code']) is None for item in items):
             raise bad_request(SOURCE_ITEM_NOT_SAVED)
         for item in items:
             self.upsert_source_item(dict((k, v) for k, v in item.items() if k != 'extension_attributes' and v is not None))
@@ -175,12 +227,13 @@ class Inventory:
     def delete_source_items(self, items):
         if not items:
             raise bad_request(INPUT_DATA_EMPTY)
-        doomed = set((item.get('sku'), item.get('source_code')) for item in items)
-        self.source_items = [row for row in self.source_items if (row['sku'], row['source_code']) not in doomed]
+        doomed = set(self._source_item_key(item.get('sku'), item.get('source_code')) for item in items)
+        self.source_items = [row for row in self.source_items
+                             if self._source_item_key(row['sku'], row['source_code']) not in doomed]
 
     def list_source_items(self, criteria):
         return search(criteria, self.source_items, [source_item_output(row) for row in self.source_items],
-                      SOURCE_ITEM_COLUMNS)
+                      SOURCE_ITEM_COLUMNS, self.collation)
 
 
 def _link_errors(link):

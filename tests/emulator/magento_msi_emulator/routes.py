@@ -56,13 +56,13 @@ class Route:
 
 def _search(app, criteria, collection, items, columns):
     criteria = search_criteria.prepare(criteria, app.limits)
-    return search_criteria.search(criteria, collection, items, columns)
+    return search_criteria.search(criteria, collection, items, columns, app.inventory.collation)
 
 
 def _list_sources(app, values):
     criteria = search_criteria.prepare(values['searchCriteria'], app.limits)
     return search_criteria.search_records(criteria, list(app.inventory.sources.values()), sources.COLUMNS,
-                                          sources.source_row, sources.source_output)
+                                          sources.source_row, sources.source_output, app.inventory.collation)
 
 
 def _list_stocks(app, values):

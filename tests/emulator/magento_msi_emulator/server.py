@@ -103,10 +103,9 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
 class EmulatorServer:
     """Runs the emulator in a background thread: `with EmulatorServer(fixture='default') as emu:`."""
 
-    def __init__(self, fixture='default', host='127.0.0.1', port=0, tokens=None, admin_users=None,
-                 two_factor=False, input_limits=False, seed=None, verbose=False, integrations=None):
-        self.app = EmulatorApp(fixture=fixture, tokens=tokens, admin_users=admin_users, two_factor=two_factor,
-                               input_limits=input_limits, seed=seed, integrations=integrations)
+    def __init__(self, fixture='default', host='127.0.0.1', port=0, verbose=False, **settings):
+        """settings: the keyword arguments of EmulatorApp (tokens, admin_users, two_factor, collation, ...)."""
+        self.app = EmulatorApp(fixture=fixture, **settings)
         self.host = host
         self._requested_port = port
         self._verbose = verbose

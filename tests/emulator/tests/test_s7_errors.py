@@ -73,7 +73,8 @@ def test_s7_input_limits_off_by_default(client):
 
 
 def test_s7_input_limits_item_count(client):
-    assert client.control('POST', 'config', {'input_limits': True}).json == {'input_limits': True, 'two_factor': False, 'echo_requests': False}
+    config = client.control('POST', 'config', {'input_limits': True}).json
+    assert (config['input_limits'], config['two_factor'], config['echo_requests']) == (True, False, False)
     links = [{'stock_id': 30, 'source_code': 'eu-1', 'priority': p} for p in range(1, 22)]
     response = client.post('inventory/stock-source-links', {'links': links})
     assert response.status == 400
