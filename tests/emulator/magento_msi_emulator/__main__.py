@@ -13,6 +13,7 @@ import threading
 
 from .oauth import parse_integration
 from .server import EmulatorServer
+from .versions import NEWEST, SUPPORTED
 
 
 def admin_user(text):
@@ -43,6 +44,8 @@ def parse_args(argv):
                              'integration whose OAuth 1.0a signed requests are accepted (repeatable; needs oauthlib)')
     parser.add_argument('--two-factor', action='store_true', help='answer admin token requests as Magento_TwoFactorAuth')
     parser.add_argument('--input-limits', action='store_true', help='enable Magento input limits')
+    parser.add_argument('--magento-version', choices=SUPPORTED, default=NEWEST,
+                        help='the release whose answers differ (unknown fields, SKU spaces); default %(default)s')
     parser.add_argument('--no-collation', dest='collation', action='store_false',
                         help='compare source codes and SKUs exactly instead of as MySQL general_ci does')
     parser.add_argument('--seed', type=int, help='seed for report ids')
@@ -62,7 +65,8 @@ def main(argv=None):
     server = EmulatorServer(fixture=args.fixture, host=args.host, port=args.port, tokens=args.tokens,
                             admin_users=dict(args.admin_users) if args.admin_users else None,
                             two_factor=args.two_factor, input_limits=args.input_limits, seed=args.seed,
-                            verbose=args.verbose, integrations=args.integrations, collation=args.collation)
+                            verbose=args.verbose, integrations=args.integrations, collation=args.collation,
+                            magento_version=args.magento_version)
     stop_requested = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_args: stop_requested.set())

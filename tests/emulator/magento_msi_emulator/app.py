@@ -19,6 +19,7 @@ from .oauth import OAuthVerifier, is_oauth_header
 from .request_input import inject_path_id, merge_input, parse_body, parse_php_query
 from .request_log import RequestLog
 from .routes import ADMIN_TOKEN_PATH, ANONYMOUS, find_route
+from .versions import NEWEST, MagentoVersion
 
 STORE_CODES = ('default', 'all')
 DEFAULT_TOKENS = ('emulator-token',)
@@ -63,10 +64,11 @@ def echo_request(body, headers, raw_body):
 
 class EmulatorApp:
     def __init__(self, fixture='default', tokens=None, admin_users=None, two_factor=False, input_limits=False,
-                 seed=None, integrations=None, collation=True):
+                 seed=None, integrations=None, collation=True, magento_version=NEWEST):
         self.fixture = fixture
         self.initial_config = {'two_factor': two_factor, 'input_limits': input_limits, 'echo_requests': False,
-                               'collation': collation}
+                               'collation': collation, 'magento_version': magento_version}
+        self.version = MagentoVersion(magento_version)
         self.oauth = OAuthVerifier(integrations or [])
         self.echo_requests = False
         self.collation = Collation(collation)
@@ -87,7 +89,11 @@ class EmulatorApp:
         self.log.clear()
         self.faults.clear()
 
-    def configure(self, input_limits=None, two_factor=None, echo_requests=None, collation=None):
+    def configure(self, input_limits=None, two_factor=None, echo_requests=None, collation=None,
+                  magento_version=None):
+        """Raises ValueError (before changing anything) for a value the emulator cannot take."""
+        if magento_version is not None:
+            self.version.set(magento_version)
         if input_limits is not None:
             self.limits.enabled = bool(input_limits)
         if two_factor is not None:
@@ -100,7 +106,8 @@ class EmulatorApp:
 
     def config(self):
         return {'input_limits': self.limits.enabled, 'two_factor': self.two_factor,
-                'echo_requests': self.echo_requests, 'collation': self.collation.enabled}
+                'echo_requests': self.echo_requests, 'collation': self.collation.enabled,
+                'magento_version': self.version.text}
 
     def report_id(self):
         with self.lock:

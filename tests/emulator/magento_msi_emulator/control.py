@@ -50,10 +50,13 @@ def _set_faults(app, body):
 
 
 def _set_config(app, body):
-    unknown = sorted(set(body) - {'input_limits', 'two_factor', 'echo_requests', 'collation'})
+    unknown = sorted(set(body) - set(app.config()))
     if unknown:
         raise ControlError(400, 'unknown config keys: %s' % ', '.join(unknown))
-    app.configure(**body)
+    try:
+        app.configure(**body)
+    except ValueError as error:
+        raise ControlError(400, str(error))
     return app.config()
 
 

@@ -50,7 +50,7 @@ class Route:
         return found
 
     def call(self, app, input_data):
-        values = process_params(input_data, self.params, app.limits)
+        values = process_params(input_data, self.params, app.limits, app.version)
         return self.service(app, values)
 
 
