@@ -21,6 +21,17 @@ FIELD_PROCESSING = 'Error occurred during "%s" processing. %s'
 UNSUPPORTED_FIELD = '"%fieldName" is not supported. Correct the field name and try again.'
 
 
+def render(template, parameters):
+    """A Phrase rendered: %name placeholders from a dict, %1, %2 ... from a list."""
+    if isinstance(parameters, dict):
+        pairs = parameters.items()
+    else:
+        pairs = ((str(index + 1), value) for index, value in enumerate(parameters or []))
+    for name, value in sorted(pairs, key=lambda pair: -len(pair[0])):
+        template = template.replace('%' + name, str(value))
+    return template
+
+
 class MagentoError(Exception):
     """An error answered with Magento's JSON body; status follows ErrorProcessor's mapping."""
 

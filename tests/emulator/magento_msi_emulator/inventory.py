@@ -8,20 +8,18 @@ __metaclass__ = type
 import json
 import os
 
-from . import sources, stocks
+from . import source_items, sources, stocks
 from .collation import Collation
-from .errors import EMPTY_FIELD, INPUT_DATA_EMPTY, WHITESPACE_FIELD, bad_request, error_entry, field_error, validation_failed
-from .search_criteria import matching_rows, page_of, results, search
+from .errors import EMPTY_FIELD, INPUT_DATA_EMPTY, bad_request, error_entry, field_error, validation_failed
+from .search_criteria import matching_rows, page_of, results
+from .validators import no_whitespace_in_string, not_an_empty_string
 
 FIXTURE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fixtures')
 LINK_DEFAULT_RULE = 'Can not save link related to Default Source or Default Stock'
 LINK_DELETE_DEFAULT = 'Can not delete link related to Default Source or Default Stock'
 LINK_PRIORITY = '"%field" should be greater then 0.'
 LINKS_NOT_SAVED = 'Could not save StockSourceLinks'
-SOURCE_ITEM_NOT_SAVED = 'Could not save Source Item'
 LINK_COLUMNS = {'link_id': 'int', 'stock_id': 'int', 'source_code': 'string', 'priority': 'int'}
-SOURCE_ITEM_COLUMNS = {'source_item_id': 'int', 'sku': 'string', 'source_code': 'string', 'quantity': 'float',
-                       'status': 'int'}
 MAX_PRIORITY = 65535
 
 
@@ -84,7 +82,7 @@ class Inventory:
             'sources': [sources.source_output(row) for row in self.sources.values()],
             'stocks': [stocks.stock_output(self, stock) for stock in self.stocks.values()],
             'links': [link_output(link) for link in self.links],
-            'source_items': [source_item_output(item) for item in self.source_items],
+            'source_items': [source_items.output(item) for item in self.source_items],
             'indexers': dict(self.indexers),
         }
 
@@ -211,38 +209,16 @@ class Inventory:
 
     # --- source items -------------------------------------------------------------------------
 
-    def save_source_items(self, items):
-        if not items:
-            raise bad_request(INPUT_DATA_EMPTY)
-        errors = []
-        for item in items:
-            errors.extend(_source_item_errors(item))
-        if errors:
-            raise validation_failed(errors)
-        if any(self.source_code_for(item['source_code']) is None for item in items):
-            raise bad_request(SOURCE_ITEM_NOT_SAVED)
-        for item in items:
-            self.upsert_source_item(dict((k, v) for k, v in item.items() if k != 'extension_attributes' and v is not None))
-
     def delete_source_items(self, items):
-        if not items:
-            raise bad_request(INPUT_DATA_EMPTY)
+        """DELETE ... WHERE (source_code = ? AND sku = ?) OR ...: matched through the collation."""
         doomed = set(self._source_item_key(item.get('sku'), item.get('source_code')) for item in items)
         self.source_items = [row for row in self.source_items
                              if self._source_item_key(row['sku'], row['source_code']) not in doomed]
 
-    def list_source_items(self, criteria):
-        return search(criteria, self.source_items, [source_item_output(row) for row in self.source_items],
-                      SOURCE_ITEM_COLUMNS, self.collation)
-
 
 def _link_errors(link):
-    errors = []
     code = link.get('source_code')
-    if sources.is_blank(code):
-        errors.append(field_error(EMPTY_FIELD, 'source_code'))
-    if code is not None and any(char.isspace() for char in code):
-        errors.append(field_error(WHITESPACE_FIELD, 'source_code'))
+    errors = not_an_empty_string('source_code', code) + no_whitespace_in_string('source_code', code)
     if link.get('stock_id') is None:
         errors.append(field_error(EMPTY_FIELD, 'stock_id'))
     if (link.get('priority') or 0) <= 0:
@@ -254,19 +230,5 @@ def _link_errors(link):
     return errors
 
 
-def _source_item_errors(item):
-    errors = []
-    if sources.is_blank(item.get('sku')):
-        errors.append(field_error(EMPTY_FIELD, 'sku'))
-    if sources.is_blank(item.get('source_code')):
-        errors.append(field_error(EMPTY_FIELD, 'source_code'))
-    return errors
-
-
 def link_output(link):
     return {'stock_id': link['stock_id'], 'source_code': link['source_code'], 'priority': link['priority']}
-
-
-def source_item_output(row):
-    return {'sku': row['sku'], 'source_code': row['source_code'], 'quantity': float(row['quantity']),
-            'status': int(row['status'])}

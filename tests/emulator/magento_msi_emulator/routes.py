@@ -7,7 +7,7 @@ __metaclass__ = type
 
 from urllib.parse import unquote_plus
 
-from . import search_criteria, sources, stocks
+from . import search_criteria, source_items, sources, stocks
 from .dto import process_params
 
 ACL_LINK = 'Magento_InventoryApi::stock_source_link'
@@ -76,7 +76,7 @@ def _list_links(app, values):
 
 
 def _list_source_items(app, values):
-    return app.inventory.list_source_items(search_criteria.prepare(values['searchCriteria'], app.limits))
+    return source_items.search_rows(app.inventory, search_criteria.prepare(values['searchCriteria'], app.limits))
 
 
 def _void(action):
@@ -112,9 +112,9 @@ ROUTES = [
           _void(lambda app, values: stocks.delete_stock(app.inventory, values['stockId']))),
     Route('GET', '/V1/inventory/source-items', ACL_SOURCE, [('searchCriteria', CRITERIA, True)], _list_source_items),
     Route('POST', '/V1/inventory/source-items', ACL_SOURCE_ITEM, SOURCE_ITEMS,
-          _void(lambda app, values: app.inventory.save_source_items(values['sourceItems']))),
+          _void(lambda app, values: source_items.save(app.inventory, values['sourceItems'], app.version))),
     Route('POST', '/V1/inventory/source-items-delete', ACL_SOURCE_ITEM, SOURCE_ITEMS,
-          _void(lambda app, values: app.inventory.delete_source_items(values['sourceItems']))),
+          _void(lambda app, values: source_items.delete(app.inventory, values['sourceItems']))),
     Route('POST', ADMIN_TOKEN_PATH, ANONYMOUS, [('username', 'string', True), ('password', 'string', True)],
           lambda app, values: app.auth.create_admin_token(values['username'], values['password'], app.two_factor)),
 ]

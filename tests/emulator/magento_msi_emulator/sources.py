@@ -9,6 +9,7 @@ import re
 
 from .errors import (EMPTY_FIELD, VALIDATION_FAILED, WHITESPACE_FIELD, MagentoError, bad_request, error_entry,
                      field_error, validation_failed)
+from .validators import is_blank
 
 DEFAULT_SOURCE_CODE = 'default'
 NOT_FOUND = 'Source with code "%value" does not exist.'
@@ -29,8 +30,6 @@ COLUMNS.update({'enabled': 'int', 'latitude': 'float', 'longitude': 'float', 're
 _TEMPLATE_PATTERN = re.compile(r'\$:?\{.*\}')
 
 
-def is_blank(value):
-    return value is None or str(value).strip() == ''
 
 
 def _text_errors(dto, field, check_whitespace):

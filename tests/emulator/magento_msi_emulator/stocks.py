@@ -6,7 +6,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from .errors import EMPTY_FIELD, MagentoError, bad_request, error_entry, field_error, validation_failed
-from .sources import is_blank
+from .validators import is_blank
 
 DEFAULT_STOCK_ID = 1
 NOT_FOUND = 'Stock with id "%value" does not exist.'
