@@ -23,6 +23,13 @@ def admin_user(text):
     return name, password
 
 
+def milliseconds(text):
+    value = float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError('a cost is 0 ms or more')
+    return value
+
+
 def integration(text):
     try:
         return parse_integration(text)
@@ -46,6 +53,10 @@ def parse_args(argv):
     parser.add_argument('--input-limits', action='store_true', help='enable Magento input limits')
     parser.add_argument('--magento-version', choices=SUPPORTED, default=NEWEST,
                         help='the release whose answers differ (unknown fields, SKU spaces); default %(default)s')
+    parser.add_argument('--write-cost-per-item-ms', type=milliseconds, default=0, metavar='MS',
+                        help='added to each successful source-item or link save/delete, per item written')
+    parser.add_argument('--write-cost-per-request-ms', type=milliseconds, default=0, metavar='MS',
+                        help='added to each successful source-item or link save/delete')
     parser.add_argument('--no-collation', dest='collation', action='store_false',
                         help='compare source codes and SKUs exactly instead of as MySQL general_ci does')
     parser.add_argument('--seed', type=int, help='seed for report ids')
@@ -66,7 +77,8 @@ def main(argv=None):
                             admin_users=dict(args.admin_users) if args.admin_users else None,
                             two_factor=args.two_factor, input_limits=args.input_limits, seed=args.seed,
                             verbose=args.verbose, integrations=args.integrations, collation=args.collation,
-                            magento_version=args.magento_version)
+                            magento_version=args.magento_version, write_cost_per_item_ms=args.write_cost_per_item_ms,
+                            write_cost_per_request_ms=args.write_cost_per_request_ms)
     stop_requested = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_args: stop_requested.set())

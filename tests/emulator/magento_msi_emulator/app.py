@@ -37,6 +37,37 @@ class Limits:
         self.default_page_size = 20
 
 
+class WriteCost:
+    """Time a successful write takes beyond the emulator's own: per request plus per item written.
+
+    Magento reindexes source items synchronously after a save or delete (InventoryIndexer/etc/di.xml,
+    strategy sync), so a save's duration grows with its items: about 60 s for 2,000 items through REST
+    (magento/inventory issue 2306). Applied to source-item saves and deletes and to link saves and deletes.
+    """
+
+    def __init__(self, per_item_ms=0, per_request_ms=0):
+        self.per_item_ms = self.per_request_ms = 0
+        self.set(per_item_ms, per_request_ms)
+
+    @staticmethod
+    def check(*values):
+        for value in values:
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
+                raise ValueError('write costs must be numbers of milliseconds, 0 or more')
+
+    def set(self, per_item_ms=None, per_request_ms=None):
+        self.check(per_item_ms, per_request_ms)
+        if per_item_ms is not None:
+            self.per_item_ms = per_item_ms
+        if per_request_ms is not None:
+            self.per_request_ms = per_request_ms
+
+    def seconds(self, written):
+        if written is None:
+            return 0.0
+        return (self.per_request_ms + self.per_item_ms * written) / 1000.0
+
+
 def route_path(path):
     """Strip /rest and a known store code; an unknown first segment stays in the path (then 404)."""
     rest = path[len('/rest'):]
@@ -64,10 +95,14 @@ def echo_request(body, headers, raw_body):
 
 class EmulatorApp:
     def __init__(self, fixture='default', tokens=None, admin_users=None, two_factor=False, input_limits=False,
-                 seed=None, integrations=None, collation=True, magento_version=NEWEST):
+                 seed=None, integrations=None, collation=True, magento_version=NEWEST, write_cost_per_item_ms=0,
+                 write_cost_per_request_ms=0):
         self.fixture = fixture
         self.initial_config = {'two_factor': two_factor, 'input_limits': input_limits, 'echo_requests': False,
-                               'collation': collation, 'magento_version': magento_version}
+                               'collation': collation, 'magento_version': magento_version,
+                               'write_cost_per_item_ms': write_cost_per_item_ms,
+                               'write_cost_per_request_ms': write_cost_per_request_ms}
+        self.write_cost = WriteCost(write_cost_per_item_ms, write_cost_per_request_ms)
         self.version = MagentoVersion(magento_version)
         self.oauth = OAuthVerifier(integrations or [])
         self.echo_requests = False
@@ -90,10 +125,14 @@ class EmulatorApp:
         self.faults.clear()
 
     def configure(self, input_limits=None, two_factor=None, echo_requests=None, collation=None,
-                  magento_version=None):
-        """Raises ValueError (before changing anything) for a value the emulator cannot take."""
+                  magento_version=None, write_cost_per_item_ms=None, write_cost_per_request_ms=None):
+        """Raises ValueError, having changed nothing, for a value the emulator cannot take."""
         if magento_version is not None:
-            self.version.set(magento_version)
+            MagentoVersion.check(magento_version)
+        WriteCost.check(write_cost_per_item_ms, write_cost_per_request_ms)
+        if magento_version is not None:
+            self.version.text = magento_version
+        self.write_cost.set(write_cost_per_item_ms, write_cost_per_request_ms)
         if input_limits is not None:
             self.limits.enabled = bool(input_limits)
         if two_factor is not None:
@@ -107,27 +146,33 @@ class EmulatorApp:
     def config(self):
         return {'input_limits': self.limits.enabled, 'two_factor': self.two_factor,
                 'echo_requests': self.echo_requests, 'collation': self.collation.enabled,
-                'magento_version': self.version.text}
+                'magento_version': self.version.text, 'write_cost_per_item_ms': self.write_cost.per_item_ms,
+                'write_cost_per_request_ms': self.write_cost.per_request_ms}
 
     def report_id(self):
         with self.lock:
             return '%013x' % self._report_ids.getrandbits(52)
 
     def handle_rest(self, method, path, query, headers, raw_body):
-        """Returns (status, JSON-able payload); never raises."""
+        """Returns (status, JSON-able payload, seconds the write still costs); never raises.
+
+        The cost is for the caller to wait out after the state lock is released, so that a slow write
+        holds up only its own answer, as a reindex holds up only its own request.
+        """
         try:
-            return 200, self._dispatch(method, path, query, headers, raw_body)
+            answer, written = self._dispatch(method, path, query, headers, raw_body)
+            return 200, answer, self.write_cost.seconds(written)
         except MagentoError as error:
             body = error.body()
             if self.echo_requests:
                 body = echo_request(body, headers, raw_body)
-            return error.status, body
+            return error.status, body, 0.0
         except InternalError:
-            return 500, masked_internal_error(self.report_id()).body()
+            return 500, masked_internal_error(self.report_id()).body(), 0.0
         except Exception:  # pylint: disable=broad-except
             # Magento masks every non-localized exception; the traceback goes where Magento's log would be
             traceback.print_exc(file=sys.stderr)
-            return 500, masked_internal_error(self.report_id()).body()
+            return 500, masked_internal_error(self.report_id()).body(), 0.0
 
     def _dispatch(self, method, path, query, headers, raw_body):
         route, path_params = find_route(method, route_path(path))

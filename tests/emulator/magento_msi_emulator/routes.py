@@ -26,13 +26,16 @@ SOURCE_ITEMS = [('sourceItems', ('array', 'SourceItem'), True)]
 
 
 class Route:
-    def __init__(self, method, pattern, acl, params, service, put_id=None):
+    """costed_items: the list parameter whose items a write pays for (see app.WriteCost), or None."""
+
+    def __init__(self, method, pattern, acl, params, service, put_id=None, costed_items=None):
         self.method = method
         self.parts = pattern.strip('/').split('/')
         self.acl = acl
         self.params = params
         self.service = service
         self.put_id = put_id
+        self.costed_items = costed_items
 
     def match(self, method, path):
         """Path params are urldecode()d one segment at a time, as Magento's Route does."""
@@ -50,8 +53,11 @@ class Route:
         return found
 
     def call(self, app, input_data):
+        """The service's answer and how many items it wrote (None for routes that cost nothing)."""
         values = process_params(input_data, self.params, app.limits, app.version)
-        return self.service(app, values)
+        answer = self.service(app, values)
+        written = len(values[self.costed_items]) if self.costed_items else None
+        return answer, written
 
 
 def _search(app, criteria, collection, items, columns):
@@ -89,9 +95,9 @@ def _void(action):
 ROUTES = [
     Route('GET', '/V1/inventory/stock-source-links', ACL_LINK, [('searchCriteria', CRITERIA, True)], _list_links),
     Route('POST', '/V1/inventory/stock-source-links', ACL_LINK, LINKS,
-          _void(lambda app, values: app.inventory.save_links(values['links']))),
+          _void(lambda app, values: app.inventory.save_links(values['links'])), costed_items='links'),
     Route('POST', '/V1/inventory/stock-source-links-delete', ACL_LINK, LINKS,
-          _void(lambda app, values: app.inventory.delete_links(values['links']))),
+          _void(lambda app, values: app.inventory.delete_links(values['links'])), costed_items='links'),
     Route('GET', '/V1/inventory/get-sources-assigned-to-stock-ordered-by-priority/:stockId', ACL_SOURCE,
           [('stockId', 'int', True)], lambda app, values: app.inventory.sources_of_stock(values['stockId'])),
     Route('GET', '/V1/inventory/sources', ACL_SOURCE, [('searchCriteria', CRITERIA, False)], _list_sources),
@@ -112,9 +118,11 @@ ROUTES = [
           _void(lambda app, values: stocks.delete_stock(app.inventory, values['stockId']))),
     Route('GET', '/V1/inventory/source-items', ACL_SOURCE, [('searchCriteria', CRITERIA, True)], _list_source_items),
     Route('POST', '/V1/inventory/source-items', ACL_SOURCE_ITEM, SOURCE_ITEMS,
-          _void(lambda app, values: source_items.save(app.inventory, values['sourceItems'], app.version))),
+          _void(lambda app, values: source_items.save(app.inventory, values['sourceItems'], app.version)),
+          costed_items='sourceItems'),
     Route('POST', '/V1/inventory/source-items-delete', ACL_SOURCE_ITEM, SOURCE_ITEMS,
-          _void(lambda app, values: source_items.delete(app.inventory, values['sourceItems']))),
+          _void(lambda app, values: source_items.delete(app.inventory, values['sourceItems'])),
+          costed_items='sourceItems'),
     Route('POST', ADMIN_TOKEN_PATH, ANONYMOUS, [('username', 'string', True), ('password', 'string', True)],
           lambda app, values: app.auth.create_admin_token(values['username'], values['password'], app.two_factor)),
 ]

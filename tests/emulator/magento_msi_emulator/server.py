@@ -75,8 +75,11 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
             app.log.add(self.command, path, query, status, write, raw_body)
             self._send(status, body, content_type, headers, send_body)
             return
-        status, payload = app.handle_rest(self.command, path, query, self.headers, raw_body)
-        app.log.add(self.command, path, query, status, write, raw_body, answer_lost=action == 'lose_answer')
+        status, payload, cost = app.handle_rest(self.command, path, query, self.headers, raw_body)
+        if cost:
+            time.sleep(cost)
+        app.log.add(self.command, path, query, status, write, raw_body, answer_lost=action == 'lose_answer',
+                    cost_ms=round(cost * 1000.0, 3))
         if action == 'lose_answer':
             self._drop_connection()
             return

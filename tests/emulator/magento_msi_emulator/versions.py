@@ -24,9 +24,13 @@ class MagentoVersion:
     def __init__(self, text=NEWEST):
         self.set(text)
 
-    def set(self, text):
+    @staticmethod
+    def check(text):
         if text not in SUPPORTED:
             raise ValueError('magento_version must be one of %s' % ', '.join(SUPPORTED))
+
+    def set(self, text):
+        self.check(text)
         self.text = text
 
     def at_least(self, text):
