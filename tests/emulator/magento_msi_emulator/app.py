@@ -19,7 +19,8 @@ from .oauth import OAuthVerifier, is_oauth_header
 from .request_input import inject_path_id, merge_input, parse_body, parse_php_query
 from .request_log import RequestLog
 from .routes import ADMIN_TOKEN_PATH, ANONYMOUS, find_route
-from .versions import NEWEST, MagentoVersion
+from .settings import DEFAULTS, checked
+from .versions import MagentoVersion
 
 STORE_CODES = ('default', 'all')
 DEFAULT_TOKENS = ('emulator-token',)
@@ -45,22 +46,8 @@ class WriteCost:
     (magento/inventory issue 2306). Applied to source-item saves and deletes and to link saves and deletes.
     """
 
-    def __init__(self, per_item_ms=0, per_request_ms=0):
+    def __init__(self):
         self.per_item_ms = self.per_request_ms = 0
-        self.set(per_item_ms, per_request_ms)
-
-    @staticmethod
-    def check(*values):
-        for value in values:
-            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
-                raise ValueError('write costs must be numbers of milliseconds, 0 or more')
-
-    def set(self, per_item_ms=None, per_request_ms=None):
-        self.check(per_item_ms, per_request_ms)
-        if per_item_ms is not None:
-            self.per_item_ms = per_item_ms
-        if per_request_ms is not None:
-            self.per_request_ms = per_request_ms
 
     def seconds(self, written):
         if written is None:
@@ -94,60 +81,60 @@ def echo_request(body, headers, raw_body):
 
 
 class EmulatorApp:
-    def __init__(self, fixture='default', tokens=None, admin_users=None, two_factor=False, input_limits=False,
-                 seed=None, integrations=None, collation=True, magento_version=NEWEST, write_cost_per_item_ms=0,
-                 write_cost_per_request_ms=0):
+    """settings: start-up values of the keys in settings.DEFAULTS; reset() returns to them."""
+
+    def __init__(self, fixture='default', tokens=None, admin_users=None, seed=None, integrations=None, **settings):
         self.fixture = fixture
-        self.initial_config = {'two_factor': two_factor, 'input_limits': input_limits, 'echo_requests': False,
-                               'collation': collation, 'magento_version': magento_version,
-                               'write_cost_per_item_ms': write_cost_per_item_ms,
-                               'write_cost_per_request_ms': write_cost_per_request_ms}
-        self.write_cost = WriteCost(write_cost_per_item_ms, write_cost_per_request_ms)
-        self.version = MagentoVersion(magento_version)
+        self.initial_config = dict(DEFAULTS)
+        self.initial_config.update(checked(settings))
+        self.settings = dict(self.initial_config)
+        self.write_cost = WriteCost()
+        self.version = MagentoVersion()
         self.oauth = OAuthVerifier(integrations or [])
-        self.echo_requests = False
-        self.collation = Collation(collation)
-        self.inventory = Inventory.from_fixture(fixture, self.collation)
+        self.collation = Collation()
+        self.limits = Limits()
         self.auth = Auth(tokens or DEFAULT_TOKENS, admin_users or DEFAULT_ADMIN_USERS)
-        self.two_factor = two_factor
-        self.limits = Limits(input_limits)
         self.faults = Faults()
         self.log = RequestLog()
         self.lock = threading.RLock()
         self._report_ids = random.Random(seed)
+        self._apply()
+        self.inventory = Inventory.from_fixture(fixture, self.collation)
+
+    @property
+    def two_factor(self):
+        return self.settings['two_factor']
+
+    @property
+    def echo_requests(self):
+        return self.settings['echo_requests']
 
     def reset(self, fixture=None):
         inventory = Inventory.from_fixture(fixture or self.fixture, self.collation)
         with self.lock:
             self.inventory = inventory
-            self.configure(**self.initial_config)
+            self.settings = dict(self.initial_config)
+            self._apply()
         self.log.clear()
         self.faults.clear()
 
-    def configure(self, input_limits=None, two_factor=None, echo_requests=None, collation=None,
-                  magento_version=None, write_cost_per_item_ms=None, write_cost_per_request_ms=None):
-        """Raises ValueError, having changed nothing, for a value the emulator cannot take."""
-        if magento_version is not None:
-            MagentoVersion.check(magento_version)
-        WriteCost.check(write_cost_per_item_ms, write_cost_per_request_ms)
-        if magento_version is not None:
-            self.version.text = magento_version
-        self.write_cost.set(write_cost_per_item_ms, write_cost_per_request_ms)
-        if input_limits is not None:
-            self.limits.enabled = bool(input_limits)
-        if two_factor is not None:
-            self.two_factor = bool(two_factor)
-        if echo_requests is not None:
-            self.echo_requests = bool(echo_requests)
-        if collation is not None:
-            with self.lock:
-                self.collation.enabled = bool(collation)
+    def configure(self, **changes):
+        """Raises ValueError, having changed nothing, for a key or value the emulator cannot take."""
+        changes = checked(changes)
+        with self.lock:
+            self.settings.update(changes)
+            self._apply()
+
+    def _apply(self):
+        settings = self.settings
+        self.limits.enabled = settings['input_limits']
+        self.collation.enabled = settings['collation']
+        self.version.text = settings['magento_version']
+        self.write_cost.per_item_ms = settings['write_cost_per_item_ms']
+        self.write_cost.per_request_ms = settings['write_cost_per_request_ms']
 
     def config(self):
-        return {'input_limits': self.limits.enabled, 'two_factor': self.two_factor,
-                'echo_requests': self.echo_requests, 'collation': self.collation.enabled,
-                'magento_version': self.version.text, 'write_cost_per_item_ms': self.write_cost.per_item_ms,
-                'write_cost_per_request_ms': self.write_cost.per_request_ms}
+        return dict(self.settings)
 
     def report_id(self):
         with self.lock:

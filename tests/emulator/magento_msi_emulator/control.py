@@ -50,9 +50,6 @@ def _set_faults(app, body):
 
 
 def _set_config(app, body):
-    unknown = sorted(set(body) - set(app.config()))
-    if unknown:
-        raise ControlError(400, 'unknown config keys: %s' % ', '.join(unknown))
     try:
         app.configure(**body)
     except ValueError as error:

@@ -22,15 +22,6 @@ def _numbers(text):
 
 class MagentoVersion:
     def __init__(self, text=NEWEST):
-        self.set(text)
-
-    @staticmethod
-    def check(text):
-        if text not in SUPPORTED:
-            raise ValueError('magento_version must be one of %s' % ', '.join(SUPPORTED))
-
-    def set(self, text):
-        self.check(text)
         self.text = text
 
     def at_least(self, text):

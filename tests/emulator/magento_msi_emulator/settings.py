@@ -1,0 +1,63 @@
+# Copyright: (c) 2026, commerceops contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The emulator's settings: start-up values, checked changes through /__emulator__/config, reset."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from .versions import NEWEST, SUPPORTED
+
+
+def _flag(value):
+    if not isinstance(value, bool):
+        raise ValueError('must be true or false')
+    return value
+
+
+def _milliseconds(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ValueError('must be a number of milliseconds, 0 or more')
+    return value
+
+
+def _one_of(choices):
+    def check(value):
+        if value not in choices:
+            raise ValueError('must be one of %s' % ', '.join(choices))
+        return value
+    return check
+
+
+CHECKS = {
+    'input_limits': _flag,
+    'two_factor': _flag,
+    'echo_requests': _flag,
+    'collation': _flag,
+    'magento_version': _one_of(SUPPORTED),
+    'write_cost_per_item_ms': _milliseconds,
+    'write_cost_per_request_ms': _milliseconds,
+}
+
+DEFAULTS = {
+    'input_limits': False,
+    'two_factor': False,
+    'echo_requests': False,
+    'collation': True,
+    'magento_version': NEWEST,
+    'write_cost_per_item_ms': 0,
+    'write_cost_per_request_ms': 0,
+}
+
+
+def checked(changes):
+    """The changes, each checked; raises ValueError naming the first bad key (nothing is applied then)."""
+    unknown = sorted(set(changes) - set(CHECKS))
+    if unknown:
+        raise ValueError('unknown config keys: %s' % ', '.join(unknown))
+    result = {}
+    for name, value in changes.items():
+        try:
+            result[name] = CHECKS[name](value)
+        except ValueError as error:
+            raise ValueError('%s %s' % (name, error))
+    return result
