@@ -57,6 +57,10 @@ def parse_args(argv):
                         help='added to each successful source-item or link save/delete, per item written')
     parser.add_argument('--write-cost-per-request-ms', type=milliseconds, default=0, metavar='MS',
                         help='added to each successful source-item or link save/delete')
+    parser.add_argument('--lockout-failures', type=int, default=6, metavar='N',
+                        help='failed admin sign-ins that lock a user name (default %(default)s)')
+    parser.add_argument('--lockout-seconds', type=float, default=1800, metavar='S',
+                        help='how long the lock lasts after the last failure (default %(default)s)')
     parser.add_argument('--no-collation', dest='collation', action='store_false',
                         help='compare source codes and SKUs exactly instead of as MySQL general_ci does')
     parser.add_argument('--seed', type=int, help='seed for report ids')
@@ -71,14 +75,22 @@ def write_port_file(path, port):
     os.replace(partial, path)
 
 
+def make_server(args):
+    return EmulatorServer(
+        fixture=args.fixture, host=args.host, port=args.port, tokens=args.tokens,
+        admin_users=dict(args.admin_users) if args.admin_users else None, seed=args.seed, verbose=args.verbose,
+        integrations=args.integrations, two_factor=args.two_factor, input_limits=args.input_limits,
+        collation=args.collation, magento_version=args.magento_version,
+        write_cost_per_item_ms=args.write_cost_per_item_ms, write_cost_per_request_ms=args.write_cost_per_request_ms,
+        lockout_failures=args.lockout_failures, lockout_seconds=args.lockout_seconds)
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    server = EmulatorServer(fixture=args.fixture, host=args.host, port=args.port, tokens=args.tokens,
-                            admin_users=dict(args.admin_users) if args.admin_users else None,
-                            two_factor=args.two_factor, input_limits=args.input_limits, seed=args.seed,
-                            verbose=args.verbose, integrations=args.integrations, collation=args.collation,
-                            magento_version=args.magento_version, write_cost_per_item_ms=args.write_cost_per_item_ms,
-                            write_cost_per_request_ms=args.write_cost_per_request_ms)
+    try:
+        server = make_server(args)
+    except ValueError as error:
+        sys.exit('magento_msi_emulator: %s' % error)
     stop_requested = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_args: stop_requested.set())

@@ -115,6 +115,7 @@ class EmulatorApp:
             self.inventory = inventory
             self.settings = dict(self.initial_config)
             self._apply()
+            self.auth.throttle.clear()
         self.log.clear()
         self.faults.clear()
 
@@ -132,6 +133,8 @@ class EmulatorApp:
         self.version.text = settings['magento_version']
         self.write_cost.per_item_ms = settings['write_cost_per_item_ms']
         self.write_cost.per_request_ms = settings['write_cost_per_request_ms']
+        self.auth.throttle.max_failures = settings['lockout_failures']
+        self.auth.throttle.lock_seconds = settings['lockout_seconds']
 
     def config(self):
         return dict(self.settings)

@@ -68,7 +68,9 @@ def _set_indexer(app, code, body):
 
 def _state(app):
     with app.lock:
-        return app.inventory.snapshot()
+        state = app.inventory.snapshot()
+        state['sign_in_failures'] = app.auth.throttle.snapshot()
+        return state
 
 
 def _clear_log(app):

@@ -20,6 +20,18 @@ def _milliseconds(value):
     return value
 
 
+def _positive_count(value):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError('must be a whole number, 1 or more')
+    return value
+
+
+def _seconds(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ValueError('must be a number of seconds, 0 or more')
+    return value
+
+
 def _one_of(choices):
     def check(value):
         if value not in choices:
@@ -36,6 +48,8 @@ CHECKS = {
     'magento_version': _one_of(SUPPORTED),
     'write_cost_per_item_ms': _milliseconds,
     'write_cost_per_request_ms': _milliseconds,
+    'lockout_failures': _positive_count,
+    'lockout_seconds': _seconds,
 }
 
 DEFAULTS = {
@@ -46,6 +60,9 @@ DEFAULTS = {
     'magento_version': NEWEST,
     'write_cost_per_item_ms': 0,
     'write_cost_per_request_ms': 0,
+    # magento2 Integration/etc/config.xml: oauth/authentication_lock/max_failures_count and timeout
+    'lockout_failures': 6,
+    'lockout_seconds': 1800,
 }
 
 
