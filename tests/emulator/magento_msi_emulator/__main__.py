@@ -13,6 +13,7 @@ import threading
 
 from .oauth import parse_integration
 from .server import EmulatorServer
+from .two_factor import SETUPS
 from .versions import NEWEST, SUPPORTED
 
 
@@ -50,6 +51,12 @@ def parse_args(argv):
                         help='CONSUMER_KEY:CONSUMER_SECRET:ACCESS_TOKEN:ACCESS_TOKEN_SECRET of an active '
                              'integration whose OAuth 1.0a signed requests are accepted (repeatable; needs oauthlib)')
     parser.add_argument('--two-factor', action='store_true', help='answer admin token requests as Magento_TwoFactorAuth')
+    parser.add_argument('--two-factor-providers', choices=SETUPS, default='google',
+                        help='with --two-factor: the admin users\' providers (default %(default)s)')
+    parser.add_argument('--google-otp', default='123456', metavar='CODE',
+                        help='a code /V1/tfa/provider/google/authenticate always accepts; "" for none')
+    parser.add_argument('--google-secret', default='', metavar='BASE32',
+                        help='accept the TOTP codes of this secret too')
     parser.add_argument('--input-limits', action='store_true', help='enable Magento input limits')
     parser.add_argument('--magento-version', choices=SUPPORTED, default=NEWEST,
                         help='the release whose answers differ (unknown fields, SKU spaces); default %(default)s')
@@ -82,7 +89,8 @@ def make_server(args):
         integrations=args.integrations, two_factor=args.two_factor, input_limits=args.input_limits,
         collation=args.collation, magento_version=args.magento_version,
         write_cost_per_item_ms=args.write_cost_per_item_ms, write_cost_per_request_ms=args.write_cost_per_request_ms,
-        lockout_failures=args.lockout_failures, lockout_seconds=args.lockout_seconds)
+        lockout_failures=args.lockout_failures, lockout_seconds=args.lockout_seconds,
+        two_factor_providers=args.two_factor_providers, google_otp=args.google_otp, google_secret=args.google_secret)
 
 
 def main(argv=None):

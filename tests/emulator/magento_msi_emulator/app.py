@@ -18,7 +18,7 @@ from .inventory import Inventory
 from .oauth import OAuthVerifier, is_oauth_header
 from .request_input import inject_path_id, merge_input, parse_body, parse_php_query
 from .request_log import RequestLog
-from .routes import ADMIN_TOKEN_PATH, ANONYMOUS, find_route
+from .routes import ANONYMOUS, SIGN_IN_PATHS, find_route
 from .settings import DEFAULTS, checked
 from .versions import MagentoVersion
 
@@ -65,7 +65,7 @@ def route_path(path):
 
 
 def is_write(method, path):
-    return method in WRITE_METHODS and route_path(path).rstrip('/') != ADMIN_TOKEN_PATH
+    return method in WRITE_METHODS and route_path(path).rstrip('/') not in SIGN_IN_PATHS
 
 
 def echo_request(body, headers, raw_body):
@@ -166,7 +166,7 @@ class EmulatorApp:
 
     def _dispatch(self, method, path, query, headers, raw_body):
         route, path_params = find_route(method, route_path(path))
-        if route is None:
+        if route is None or (route.needs_two_factor and not self.two_factor):
             raise no_route()
         header = headers.get('Authorization')
         if route.acl != ANONYMOUS:

@@ -15,7 +15,6 @@ from .errors import REQUIRED_FIELD, MagentoError, error_entry, input_errors
 ADMIN_TOKEN_LIFETIME = 4 * 3600
 SIGN_IN_FAILED = ('The account sign-in was incorrect or your account is disabled temporarily. '
                   'Please wait and try again later.')
-USE_2FA_PROVIDER = 'Please use the 2fa provider-specific endpoints to obtain a token.'
 
 
 def _b64(data):
@@ -91,12 +90,6 @@ class Auth:
             self.throttle.log_failure(username)
             raise MagentoError(401, SIGN_IN_FAILED)
         self.throttle.reset(username)
-
-    def create_admin_token(self, username, password, two_factor):
-        self.authenticate(username, password)
-        if two_factor:
-            raise MagentoError(400, USE_2FA_PROVIDER, {'active_providers': ['google']})
-        return self.issue_token()
 
     def issue_token(self):
         now = int(self.clock())

@@ -53,6 +53,8 @@ class Inventory:
         self._source_item_index = {}
         self.next_source_item_id = 1
         self.indexers = {'inventory': 'valid'}
+        # sku -> product type, from the fixture's "products"; see product_type()
+        self.products = {}
 
     @classmethod
     def from_fixture(cls, name_or_path, collation=None):
@@ -68,11 +70,22 @@ class Inventory:
             inventory.next_stock_id = max(inventory.next_stock_id, stock_id + 1)
             for channel in stock.get('sales_channels', []):
                 inventory.sales_channels[(channel['type'], channel['code'])] = stock_id
+        for channel in data.get('sales_channels', []):
+            inventory.sales_channels[(channel['type'], channel['code'])] = channel['stock_id']
+        for product in data.get('products', []):
+            product = product if isinstance(product, dict) else {'sku': product}
+            inventory.products[product['sku']] = product.get('type_id', 'simple')
         for link in data.get('links', []):
             inventory.upsert_link(link['stock_id'], link['source_code'], link['priority'])
         for item in data.get('source_items', []):
             inventory.upsert_source_item(item)
         return inventory
+
+    def product_type(self, sku):
+        """The emulator has no catalog: a product is one the fixture lists, or a SKU holding a source item."""
+        if sku in self.products:
+            return self.products[sku]
+        return 'simple' if any(row['sku'] == sku for row in self.source_items) else None
 
     def invalidate(self, indexer):
         self.indexers[indexer] = 'invalid'

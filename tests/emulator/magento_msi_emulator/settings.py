@@ -5,6 +5,7 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from .two_factor import SETUPS, check_secret
 from .versions import NEWEST, SUPPORTED
 
 
@@ -32,6 +33,16 @@ def _seconds(value):
     return value
 
 
+def _text(value):
+    if not isinstance(value, str):
+        raise ValueError('must be a string')
+    return value
+
+
+def _base32_secret(value):
+    return check_secret(_text(value))
+
+
 def _one_of(choices):
     def check(value):
         if value not in choices:
@@ -50,6 +61,9 @@ CHECKS = {
     'write_cost_per_request_ms': _milliseconds,
     'lockout_failures': _positive_count,
     'lockout_seconds': _seconds,
+    'two_factor_providers': _one_of(SETUPS),
+    'google_otp': _text,
+    'google_secret': _base32_secret,
 }
 
 DEFAULTS = {
@@ -63,6 +77,10 @@ DEFAULTS = {
     # magento2 Integration/etc/config.xml: oauth/authentication_lock/max_failures_count and timeout
     'lockout_failures': 6,
     'lockout_seconds': 1800,
+    # with two_factor on: every admin user's providers, and the codes Google Authenticator would show
+    'two_factor_providers': 'google',
+    'google_otp': '123456',
+    'google_secret': '',
 }
 
 
