@@ -13,6 +13,8 @@ import threading
 
 from .oauth import parse_integration
 from .server import EmulatorServer
+from .two_factor import SETUPS
+from .versions import NEWEST, SUPPORTED
 
 
 def admin_user(text):
@@ -20,6 +22,13 @@ def admin_user(text):
     if not sep or not name:
         raise argparse.ArgumentTypeError('expected NAME:PASSWORD')
     return name, password
+
+
+def milliseconds(text):
+    value = float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError('a cost is 0 ms or more')
+    return value
 
 
 def integration(text):
@@ -42,7 +51,25 @@ def parse_args(argv):
                         help='CONSUMER_KEY:CONSUMER_SECRET:ACCESS_TOKEN:ACCESS_TOKEN_SECRET of an active '
                              'integration whose OAuth 1.0a signed requests are accepted (repeatable; needs oauthlib)')
     parser.add_argument('--two-factor', action='store_true', help='answer admin token requests as Magento_TwoFactorAuth')
+    parser.add_argument('--two-factor-providers', choices=SETUPS, default='google',
+                        help='with --two-factor: the admin users\' providers (default %(default)s)')
+    parser.add_argument('--google-otp', default='123456', metavar='CODE',
+                        help='a code /V1/tfa/provider/google/authenticate always accepts; "" for none')
+    parser.add_argument('--google-secret', default='', metavar='BASE32',
+                        help='accept the TOTP codes of this secret too')
     parser.add_argument('--input-limits', action='store_true', help='enable Magento input limits')
+    parser.add_argument('--magento-version', choices=SUPPORTED, default=NEWEST,
+                        help='the release whose answers differ (unknown fields, SKU spaces); default %(default)s')
+    parser.add_argument('--write-cost-per-item-ms', type=milliseconds, default=0, metavar='MS',
+                        help='added to each successful source-item or link save/delete, per item written')
+    parser.add_argument('--write-cost-per-request-ms', type=milliseconds, default=0, metavar='MS',
+                        help='added to each successful source-item or link save/delete')
+    parser.add_argument('--lockout-failures', type=int, default=6, metavar='N',
+                        help='failed admin sign-ins that lock a user name (default %(default)s)')
+    parser.add_argument('--lockout-seconds', type=float, default=1800, metavar='S',
+                        help='how long the lock lasts after the last failure (default %(default)s)')
+    parser.add_argument('--no-collation', dest='collation', action='store_false',
+                        help='compare source codes and SKUs exactly instead of as MySQL general_ci does')
     parser.add_argument('--seed', type=int, help='seed for report ids')
     parser.add_argument('--verbose', action='store_true', help='log every request on stderr')
     return parser.parse_args(argv)
@@ -55,12 +82,23 @@ def write_port_file(path, port):
     os.replace(partial, path)
 
 
+def make_server(args):
+    return EmulatorServer(
+        fixture=args.fixture, host=args.host, port=args.port, tokens=args.tokens,
+        admin_users=dict(args.admin_users) if args.admin_users else None, seed=args.seed, verbose=args.verbose,
+        integrations=args.integrations, two_factor=args.two_factor, input_limits=args.input_limits,
+        collation=args.collation, magento_version=args.magento_version,
+        write_cost_per_item_ms=args.write_cost_per_item_ms, write_cost_per_request_ms=args.write_cost_per_request_ms,
+        lockout_failures=args.lockout_failures, lockout_seconds=args.lockout_seconds,
+        two_factor_providers=args.two_factor_providers, google_otp=args.google_otp, google_secret=args.google_secret)
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    server = EmulatorServer(fixture=args.fixture, host=args.host, port=args.port, tokens=args.tokens,
-                            admin_users=dict(args.admin_users) if args.admin_users else None,
-                            two_factor=args.two_factor, input_limits=args.input_limits, seed=args.seed,
-                            verbose=args.verbose, integrations=args.integrations)
+    try:
+        server = make_server(args)
+    except ValueError as error:
+        sys.exit('magento_msi_emulator: %s' % error)
     stop_requested = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_args: stop_requested.set())

@@ -11,13 +11,16 @@ import threading
 import traceback
 
 from .auth import Auth
+from .collation import Collation
 from .errors import InternalError, MagentoError, masked_internal_error, no_route, not_authorized
 from .faults import Faults
 from .inventory import Inventory
 from .oauth import OAuthVerifier, is_oauth_header
 from .request_input import inject_path_id, merge_input, parse_body, parse_php_query
 from .request_log import RequestLog
-from .routes import ADMIN_TOKEN_PATH, ANONYMOUS, find_route
+from .routes import ANONYMOUS, SIGN_IN_PATHS, find_route
+from .settings import DEFAULTS, checked
+from .versions import MagentoVersion
 
 STORE_CODES = ('default', 'all')
 DEFAULT_TOKENS = ('emulator-token',)
@@ -35,6 +38,23 @@ class Limits:
         self.default_page_size = 20
 
 
+class WriteCost:
+    """Time a successful write takes beyond the emulator's own: per request plus per item written.
+
+    Magento reindexes source items synchronously after a save or delete (InventoryIndexer/etc/di.xml,
+    strategy sync), so a save's duration grows with its items: about 60 s for 2,000 items through REST
+    (magento/inventory issue 2306). Applied to source-item saves and deletes and to link saves and deletes.
+    """
+
+    def __init__(self):
+        self.per_item_ms = self.per_request_ms = 0
+
+    def seconds(self, written):
+        if written is None:
+            return 0.0
+        return (self.per_request_ms + self.per_item_ms * written) / 1000.0
+
+
 def route_path(path):
     """Strip /rest and a known store code; an unknown first segment stays in the path (then 404)."""
     rest = path[len('/rest'):]
@@ -45,7 +65,7 @@ def route_path(path):
 
 
 def is_write(method, path):
-    return method in WRITE_METHODS and route_path(path).rstrip('/') != ADMIN_TOKEN_PATH
+    return method in WRITE_METHODS and route_path(path).rstrip('/') not in SIGN_IN_PATHS
 
 
 def echo_request(body, headers, raw_body):
@@ -61,64 +81,92 @@ def echo_request(body, headers, raw_body):
 
 
 class EmulatorApp:
-    def __init__(self, fixture='default', tokens=None, admin_users=None, two_factor=False, input_limits=False,
-                 seed=None, integrations=None):
+    """settings: start-up values of the keys in settings.DEFAULTS; reset() returns to them."""
+
+    def __init__(self, fixture='default', tokens=None, admin_users=None, seed=None, integrations=None, **settings):
         self.fixture = fixture
-        self.initial_config = {'two_factor': two_factor, 'input_limits': input_limits, 'echo_requests': False}
+        self.initial_config = dict(DEFAULTS)
+        self.initial_config.update(checked(settings))
+        self.settings = dict(self.initial_config)
+        self.write_cost = WriteCost()
+        self.version = MagentoVersion()
         self.oauth = OAuthVerifier(integrations or [])
-        self.echo_requests = False
-        self.inventory = Inventory.from_fixture(fixture)
+        self.collation = Collation()
+        self.limits = Limits()
         self.auth = Auth(tokens or DEFAULT_TOKENS, admin_users or DEFAULT_ADMIN_USERS)
-        self.two_factor = two_factor
-        self.limits = Limits(input_limits)
         self.faults = Faults()
         self.log = RequestLog()
         self.lock = threading.RLock()
         self._report_ids = random.Random(seed)
+        self._apply()
+        self.inventory = Inventory.from_fixture(fixture, self.collation)
+
+    @property
+    def two_factor(self):
+        return self.settings['two_factor']
+
+    @property
+    def echo_requests(self):
+        return self.settings['echo_requests']
 
     def reset(self, fixture=None):
-        inventory = Inventory.from_fixture(fixture or self.fixture)
+        inventory = Inventory.from_fixture(fixture or self.fixture, self.collation)
         with self.lock:
             self.inventory = inventory
-            self.configure(**self.initial_config)
+            self.settings = dict(self.initial_config)
+            self._apply()
+            self.auth.throttle.clear()
         self.log.clear()
         self.faults.clear()
 
-    def configure(self, input_limits=None, two_factor=None, echo_requests=None):
-        if input_limits is not None:
-            self.limits.enabled = bool(input_limits)
-        if two_factor is not None:
-            self.two_factor = bool(two_factor)
-        if echo_requests is not None:
-            self.echo_requests = bool(echo_requests)
+    def configure(self, **changes):
+        """Raises ValueError, having changed nothing, for a key or value the emulator cannot take."""
+        changes = checked(changes)
+        with self.lock:
+            self.settings.update(changes)
+            self._apply()
+
+    def _apply(self):
+        settings = self.settings
+        self.limits.enabled = settings['input_limits']
+        self.collation.enabled = settings['collation']
+        self.version.text = settings['magento_version']
+        self.write_cost.per_item_ms = settings['write_cost_per_item_ms']
+        self.write_cost.per_request_ms = settings['write_cost_per_request_ms']
+        self.auth.throttle.max_failures = settings['lockout_failures']
+        self.auth.throttle.lock_seconds = settings['lockout_seconds']
 
     def config(self):
-        return {'input_limits': self.limits.enabled, 'two_factor': self.two_factor,
-                'echo_requests': self.echo_requests}
+        return dict(self.settings)
 
     def report_id(self):
         with self.lock:
             return '%013x' % self._report_ids.getrandbits(52)
 
     def handle_rest(self, method, path, query, headers, raw_body):
-        """Returns (status, JSON-able payload); never raises."""
+        """Returns (status, JSON-able payload, seconds the write still costs); never raises.
+
+        The cost is for the caller to wait out after the state lock is released, so that a slow write
+        holds up only its own answer, as a reindex holds up only its own request.
+        """
         try:
-            return 200, self._dispatch(method, path, query, headers, raw_body)
+            answer, written = self._dispatch(method, path, query, headers, raw_body)
+            return 200, answer, self.write_cost.seconds(written)
         except MagentoError as error:
             body = error.body()
             if self.echo_requests:
                 body = echo_request(body, headers, raw_body)
-            return error.status, body
+            return error.status, body, 0.0
         except InternalError:
-            return 500, masked_internal_error(self.report_id()).body()
+            return 500, masked_internal_error(self.report_id()).body(), 0.0
         except Exception:  # pylint: disable=broad-except
             # Magento masks every non-localized exception; the traceback goes where Magento's log would be
             traceback.print_exc(file=sys.stderr)
-            return 500, masked_internal_error(self.report_id()).body()
+            return 500, masked_internal_error(self.report_id()).body(), 0.0
 
     def _dispatch(self, method, path, query, headers, raw_body):
         route, path_params = find_route(method, route_path(path))
-        if route is None:
+        if route is None or (route.needs_two_factor and not self.two_factor):
             raise no_route()
         header = headers.get('Authorization')
         if route.acl != ANONYMOUS:

@@ -50,10 +50,10 @@ def _set_faults(app, body):
 
 
 def _set_config(app, body):
-    unknown = sorted(set(body) - {'input_limits', 'two_factor', 'echo_requests'})
-    if unknown:
-        raise ControlError(400, 'unknown config keys: %s' % ', '.join(unknown))
-    app.configure(**body)
+    try:
+        app.configure(**body)
+    except ValueError as error:
+        raise ControlError(400, str(error))
     return app.config()
 
 
@@ -68,7 +68,9 @@ def _set_indexer(app, code, body):
 
 def _state(app):
     with app.lock:
-        return app.inventory.snapshot()
+        state = app.inventory.snapshot()
+        state['sign_in_failures'] = app.auth.throttle.snapshot()
+        return state
 
 
 def _clear_log(app):

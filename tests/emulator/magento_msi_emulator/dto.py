@@ -11,7 +11,7 @@ __metaclass__ = type
 
 import re
 
-from .errors import (FIELD_PROCESSING, TYPE_INVALID, InternalError, MagentoError, bad_request,
+from .errors import (FIELD_PROCESSING, TYPE_INVALID, UNSUPPORTED_FIELD, InternalError, MagentoError, bad_request,
                      input_errors, required_field)
 
 MAX_ITEMS = 'Maximum items of type "%type" is %max'
@@ -58,7 +58,9 @@ _TRUE_WORDS = ('1', 'true', 'on', 'yes')
 
 class TypeMismatch(Exception):
     def __init__(self, value, expected):
-        super(TypeMismatch, self).__init__(TYPE_INVALID % (php_string(value), expected))
+        # TypeProcessor::processSimpleAndAnyType names an array by gettype(), anything else by its string cast
+        shown = 'array' if isinstance(value, (list, dict)) else php_string(value)
+        super(TypeMismatch, self).__init__(TYPE_INVALID % (shown, expected))
 
 
 def php_string(value):
@@ -109,7 +111,19 @@ def _as_list(value):
     return list(value)
 
 
-def build_object(data, schema_name, limits):
+def upper_camel_case(key):
+    """SimpleDataObjectConverter::snakeCaseToUpperCamelCase: ucwords() on '_' boundaries, then no '_'."""
+    return ''.join(part[:1].upper() + part[1:] for part in str(key).split('_'))
+
+
+def unknown_field(key, fqcn, version):
+    if version.rejects_unknown_fields:
+        return MagentoError(400, UNSUPPORTED_FIELD, {'fieldName': upper_camel_case(key)})
+    # NameFinder's LogicException, not localized: a masked 500
+    return InternalError('Property "%s" does not have accessor method in class "%s"' % (key, fqcn))
+
+
+def build_object(data, schema_name, limits, version):
     fqcn, fields = SCHEMAS[schema_name]
     if not isinstance(data, dict):
         if data == '':
@@ -120,27 +134,26 @@ def build_object(data, schema_name, limits):
     for key, value in data.items():
         name = by_canonical.get(_canonical(key))
         if name is None:
-            # Magento <= 2.4.6: NameFinder LogicException, a masked 500
-            raise InternalError('Property "%s" does not have accessor method in class "%s"' % (key, fqcn))
+            raise unknown_field(key, fqcn, version)
         try:
-            built[name] = build_value(value, fields[name], limits)
+            built[name] = build_value(value, fields[name], limits, version)
         except TypeMismatch as exc:
             raise bad_request(FIELD_PROCESSING % (name, exc))
     return built
 
 
-def build_value(value, kind, limits):
+def build_value(value, kind, limits, version):
     if value is None:
         return None
     if isinstance(kind, tuple):
         shape, schema_name = kind
         if shape == 'object':
-            return build_object(value, schema_name, limits)
-        return build_array(value, schema_name, limits)
+            return build_object(value, schema_name, limits, version)
+        return build_array(value, schema_name, limits, version)
     return coerce_scalar(value, kind)
 
 
-def build_array(value, schema_name, limits):
+def build_array(value, schema_name, limits, version):
     fqcn = SCHEMAS[schema_name][0]
     if value == '':
         return []
@@ -149,14 +162,14 @@ def build_array(value, schema_name, limits):
     items = _as_list(value)
     if limits is not None and limits.enabled and len(items) > limits.max_items:
         raise bad_request(MAX_ITEMS, {'type': fqcn, 'max': limits.max_items})
-    return [build_object(item, schema_name, limits) for item in items]
+    return [build_object(item, schema_name, limits, version) for item in items]
 
 
 def snake_case(name):
     return re.sub(r'(?<=\w)(?=[A-Z])', '_', name).lower()
 
 
-def process_params(input_data, params, limits):
+def process_params(input_data, params, limits, version):
     """Resolve service method parameters: params is [(name, kind, required)] in signature order."""
     values = {}
     missing = []
@@ -170,7 +183,7 @@ def process_params(input_data, params, limits):
             values[name] = None
             continue
         if isinstance(kind, tuple):
-            values[name] = build_value(value, kind, limits)
+            values[name] = build_value(value, kind, limits, version)
         else:
             try:
                 values[name] = coerce_scalar(value, kind)

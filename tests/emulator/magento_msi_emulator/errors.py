@@ -16,6 +16,20 @@ NO_ROUTE = 'Request does not match any route.'
 INTERNAL_ERROR = 'Internal Error. Details are available in Magento log file. Report ID: webapi-%s'
 TYPE_INVALID = 'The "%s" value\'s type is invalid. The "%s" type was expected. Verify and try again.'
 FIELD_PROCESSING = 'Error occurred during "%s" processing. %s'
+# magento2 ServiceInputProcessor::processInputErrorForNestedSet (2.4.7+); the rendered form is pinned by
+# Framework/Webapi/Test/Unit/ServiceInputProcessorTest.php::testValidateApiPayload
+UNSUPPORTED_FIELD = '"%fieldName" is not supported. Correct the field name and try again.'
+
+
+def render(template, parameters):
+    """A Phrase rendered: %name placeholders from a dict, %1, %2 ... from a list."""
+    if isinstance(parameters, dict):
+        pairs = parameters.items()
+    else:
+        pairs = ((str(index + 1), value) for index, value in enumerate(parameters or []))
+    for name, value in sorted(pairs, key=lambda pair: -len(pair[0])):
+        template = template.replace('%' + name, str(value))
+    return template
 
 
 class MagentoError(Exception):

@@ -8,19 +8,18 @@ __metaclass__ = type
 import json
 import os
 
-from . import sources, stocks
-from .errors import EMPTY_FIELD, INPUT_DATA_EMPTY, WHITESPACE_FIELD, bad_request, error_entry, field_error, validation_failed
-from .search_criteria import matching_rows, page_of, results, search
+from . import source_items, sources, stocks
+from .collation import Collation
+from .errors import EMPTY_FIELD, INPUT_DATA_EMPTY, bad_request, error_entry, field_error, validation_failed
+from .search_criteria import matching_rows, page_of, results
+from .validators import no_whitespace_in_string, not_an_empty_string
 
 FIXTURE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fixtures')
 LINK_DEFAULT_RULE = 'Can not save link related to Default Source or Default Stock'
 LINK_DELETE_DEFAULT = 'Can not delete link related to Default Source or Default Stock'
 LINK_PRIORITY = '"%field" should be greater then 0.'
 LINKS_NOT_SAVED = 'Could not save StockSourceLinks'
-SOURCE_ITEM_NOT_SAVED = 'Could not save Source Item'
 LINK_COLUMNS = {'link_id': 'int', 'stock_id': 'int', 'source_code': 'string', 'priority': 'int'}
-SOURCE_ITEM_COLUMNS = {'source_item_id': 'int', 'sku': 'string', 'source_code': 'string', 'quantity': 'float',
-                       'status': 'int'}
 MAX_PRIORITY = 65535
 
 
@@ -33,42 +32,60 @@ def fixture_path(name_or_path):
 class Inventory:
     """All MSI state; callers serialise access (the server holds one lock per request)."""
 
-    def __init__(self):
+    def __init__(self, collation=None):
+        self.collation = collation or Collation()
         self.websites = ['base']
+        # source_code as stored -> row; lookups go through source_code_for(), which applies the collation
         self.sources = {}
+        self._source_keys = (None, None)
         self.stocks = {}
         self.next_stock_id = 1
         self.sales_channels = {}
         self.links = []
-        self._indexed_links = None
+        self._indexed_links = (None, None)
         self._link_index = {}
         # Bumped by every change to a link; with the list's identity it tells when a search is stale.
         self._links_version = 0
         self._link_search = (None, None, None)
         self.next_link_id = 1
         self.source_items = []
+        self._indexed_source_items = (None, None)
+        self._source_item_index = {}
         self.next_source_item_id = 1
         self.indexers = {'inventory': 'valid'}
+        # sku -> product type, from the fixture's "products"; see product_type()
+        self.products = {}
 
     @classmethod
-    def from_fixture(cls, name_or_path):
+    def from_fixture(cls, name_or_path, collation=None):
         with open(fixture_path(name_or_path)) as handle:
             data = json.load(handle)
-        inventory = cls()
+        inventory = cls(collation)
         inventory.websites = list(data.get('websites', ['base']))
         for source in data.get('sources', []):
-            inventory.sources[source['source_code']] = dict(source)
+            inventory.add_source(dict(source))
         for stock in data.get('stocks', []):
             stock_id = stock['stock_id']
             inventory.stocks[stock_id] = {'stock_id': stock_id, 'name': stock['name']}
             inventory.next_stock_id = max(inventory.next_stock_id, stock_id + 1)
             for channel in stock.get('sales_channels', []):
                 inventory.sales_channels[(channel['type'], channel['code'])] = stock_id
+        for channel in data.get('sales_channels', []):
+            inventory.sales_channels[(channel['type'], channel['code'])] = channel['stock_id']
+        for product in data.get('products', []):
+            product = product if isinstance(product, dict) else {'sku': product}
+            inventory.products[product['sku']] = product.get('type_id', 'simple')
         for link in data.get('links', []):
             inventory.upsert_link(link['stock_id'], link['source_code'], link['priority'])
         for item in data.get('source_items', []):
             inventory.upsert_source_item(item)
         return inventory
+
+    def product_type(self, sku):
+        """The emulator has no catalog: a product is one the fixture lists, or a SKU holding a source item."""
+        if sku in self.products:
+            return self.products[sku]
+        return 'simple' if any(row['sku'] == sku for row in self.source_items) else None
 
     def invalidate(self, indexer):
         self.indexers[indexer] = 'invalid'
@@ -78,39 +95,82 @@ class Inventory:
             'sources': [sources.source_output(row) for row in self.sources.values()],
             'stocks': [stocks.stock_output(self, stock) for stock in self.stocks.values()],
             'links': [link_output(link) for link in self.links],
-            'source_items': [source_item_output(item) for item in self.source_items],
+            'source_items': [source_items.output(item) for item in self.source_items],
             'indexers': dict(self.indexers),
         }
 
+    # --- keys compared as the tables' collation compares them ------------------------------------
+
+    def add_source(self, row):
+        self.sources[row['source_code']] = row
+        cached_for, keys = self._source_keys
+        if cached_for == self.collation.enabled:
+            keys[self.collation.key(row['source_code'])] = row['source_code']
+
+    def source_code_for(self, code):
+        """The stored spelling of the source that `code` finds in MySQL, or None."""
+        cached_for, keys = self._source_keys
+        if cached_for != self.collation.enabled:
+            keys = dict((self.collation.key(stored), stored) for stored in self.sources)
+            self._source_keys = (self.collation.enabled, keys)
+        return keys.get(self.collation.key(code))
+
+    def _link_key(self, stock_id, source_code):
+        return (stock_id, self.collation.key(source_code))
+
     def _links_by_pair(self):
         # A scan per upsert made saving N links O(N^2) (6 s for 10,000); the index is rebuilt
-        # whenever self.links was replaced by a delete, so it never holds a removed link.
-        if self._indexed_links is not self.links:
-            self._link_index = dict(((link['stock_id'], link['source_code']), link) for link in self.links)
-            self._indexed_links = self.links
+        # whenever self.links was replaced by a delete or the collation was switched.
+        indexed, mode = self._indexed_links
+        if indexed is not self.links or mode != self.collation.enabled:
+            self._link_index = dict((self._link_key(link['stock_id'], link['source_code']), link)
+                                    for link in self.links)
+            self._indexed_links = (self.links, self.collation.enabled)
         return self._link_index
 
     def upsert_link(self, stock_id, source_code, priority):
+        """INSERT ... ON DUPLICATE KEY UPDATE priority: a row found through the collation keeps its spelling."""
         index = self._links_by_pair()
         self._links_version += 1
-        link = index.get((stock_id, source_code))
+        link = index.get(self._link_key(stock_id, source_code))
         if link is not None:
             link['priority'] = priority
             return
         link = {'link_id': self.next_link_id, 'stock_id': stock_id, 'source_code': source_code, 'priority': priority}
         self.links.append(link)
-        index[(stock_id, source_code)] = link
+        index[self._link_key(stock_id, source_code)] = link
         self.next_link_id += 1
 
+    def _source_item_key(self, sku, source_code):
+        return (self.collation.key(sku), self.collation.key(source_code))
+
+    def _source_items_by_key(self):
+        indexed, mode = self._indexed_source_items
+        if indexed is not self.source_items or mode != self.collation.enabled:
+            self._source_item_index = dict((self._source_item_key(row['sku'], row['source_code']), row)
+                                           for row in self.source_items)
+            self._indexed_source_items = (self.source_items, self.collation.enabled)
+        return self._source_item_index
+
     def upsert_source_item(self, item):
-        for existing in self.source_items:
-            if existing['sku'] == item['sku'] and existing['source_code'] == item['source_code']:
-                existing.update(item)
-                return
+        """Quantity and status are updated; sku and source_code keep the spelling of the stored row.
+
+        Inventory/Model/ResourceModel/SourceItem/SaveMultiple.php updates rows it matched exactly and sends
+        the rest through INSERT ... ON DUPLICATE KEY UPDATE quantity, status, where the unique key
+        (source_code, sku) matches through the collation.
+        """
+        index = self._source_items_by_key()
+        key = self._source_item_key(item['sku'], item['source_code'])
+        existing = index.get(key)
+        values = dict((field, item[field]) for field in ('quantity', 'status') if item.get(field) is not None)
+        if existing is not None:
+            existing.update(values)
+            return
         row = {'source_item_id': self.next_source_item_id, 'sku': item['sku'], 'source_code': item['source_code'],
-               'quantity': float(item.get('quantity') or 0), 'status': int(item.get('status') or 0)}
-        row.update(item)
+               'quantity': 0.0, 'status': 0}
+        row.update(values)
         self.source_items.append(row)
+        index[key] = row
         self.next_source_item_id += 1
 
     # --- stock-source links -------------------------------------------------------------------
@@ -124,7 +184,8 @@ class Inventory:
         if errors:
             raise validation_failed(errors)
         for link in links:
-            if (link['stock_id'] not in self.stocks or link['source_code'] not in self.sources
+            # the foreign keys match source_code through the collation
+            if (link['stock_id'] not in self.stocks or self.source_code_for(link['source_code']) is None
                     or link['priority'] > MAX_PRIORITY):
                 raise bad_request(LINKS_NOT_SAVED)
         for link in links:
@@ -134,62 +195,43 @@ class Inventory:
     def delete_links(self, links):
         if not links:
             raise bad_request(INPUT_DATA_EMPTY)
+        # PreventDeleteDefaultStockLinksPlugin compares with PHP's ===, so this rule alone is exact
         if any(link.get('stock_id') == stocks.DEFAULT_STOCK_ID or link.get('source_code') == sources.DEFAULT_SOURCE_CODE
                for link in links):
             raise bad_request(LINK_DELETE_DEFAULT)
-        doomed = set((link.get('stock_id'), link.get('source_code')) for link in links)
-        self.links = [link for link in self.links if (link['stock_id'], link['source_code']) not in doomed]
+        doomed = set(self._link_key(link.get('stock_id'), link.get('source_code')) for link in links)
+        self.links = [link for link in self.links if self._link_key(link['stock_id'], link['source_code']) not in doomed]
         self._links_version += 1
         self.invalidate('inventory')
 
     def list_links(self, criteria):
         """A page of links; the filtered, sorted rows are kept for the next page of the same search."""
-        key = (self._links_version, repr(criteria.get('filter_groups')), repr(criteria.get('sort_orders')))
+        key = (self._links_version, self.collation.enabled, repr(criteria.get('filter_groups')),
+               repr(criteria.get('sort_orders')))
         cached_for, cached_key, chosen = self._link_search
         # Holding the list itself (not its id) means a replaced list (stocks.delete_stock) never matches.
         if cached_for is not self.links or cached_key != key:
-            chosen = [self.links[index] for index in matching_rows(criteria, self.links, LINK_COLUMNS)]
+            chosen = [self.links[index] for index in matching_rows(criteria, self.links, LINK_COLUMNS, self.collation)]
             self._link_search = (self.links, key, chosen)
         return results(criteria, [link_output(link) for link in page_of(criteria, chosen)], len(chosen))
 
     def sources_of_stock(self, stock_id):
         links = sorted((link for link in self.links if link['stock_id'] == stock_id), key=lambda link: link['priority'])
-        return [sources.source_output(self.sources[link['source_code']]) for link in links
-                if link['source_code'] in self.sources]
+        codes = [self.source_code_for(link['source_code']) for link in links]
+        return [sources.source_output(self.sources[code]) for code in codes if code is not None]
 
     # --- source items -------------------------------------------------------------------------
 
-    def save_source_items(self, items):
-        if not items:
-            raise bad_request(INPUT_DATA_EMPTY)
-        errors = []
-        for item in items:
-            errors.extend(_source_item_errors(item))
-        if errors:
-            raise validation_failed(errors)
-        if any(item['source_code'] not in self.sources for item in items):
-            raise bad_request(SOURCE_ITEM_NOT_SAVED)
-        for item in items:
-            self.upsert_source_item(dict((k, v) for k, v in item.items() if k != 'extension_attributes' and v is not None))
-
     def delete_source_items(self, items):
-        if not items:
-            raise bad_request(INPUT_DATA_EMPTY)
-        doomed = set((item.get('sku'), item.get('source_code')) for item in items)
-        self.source_items = [row for row in self.source_items if (row['sku'], row['source_code']) not in doomed]
-
-    def list_source_items(self, criteria):
-        return search(criteria, self.source_items, [source_item_output(row) for row in self.source_items],
-                      SOURCE_ITEM_COLUMNS)
+        """DELETE ... WHERE (source_code = ? AND sku = ?) OR ...: matched through the collation."""
+        doomed = set(self._source_item_key(item.get('sku'), item.get('source_code')) for item in items)
+        self.source_items = [row for row in self.source_items
+                             if self._source_item_key(row['sku'], row['source_code']) not in doomed]
 
 
 def _link_errors(link):
-    errors = []
     code = link.get('source_code')
-    if sources.is_blank(code):
-        errors.append(field_error(EMPTY_FIELD, 'source_code'))
-    if code is not None and any(char.isspace() for char in code):
-        errors.append(field_error(WHITESPACE_FIELD, 'source_code'))
+    errors = not_an_empty_string('source_code', code) + no_whitespace_in_string('source_code', code)
     if link.get('stock_id') is None:
         errors.append(field_error(EMPTY_FIELD, 'stock_id'))
     if (link.get('priority') or 0) <= 0:
@@ -201,19 +243,5 @@ def _link_errors(link):
     return errors
 
 
-def _source_item_errors(item):
-    errors = []
-    if sources.is_blank(item.get('sku')):
-        errors.append(field_error(EMPTY_FIELD, 'sku'))
-    if sources.is_blank(item.get('source_code')):
-        errors.append(field_error(EMPTY_FIELD, 'source_code'))
-    return errors
-
-
 def link_output(link):
     return {'stock_id': link['stock_id'], 'source_code': link['source_code'], 'priority': link['priority']}
-
-
-def source_item_output(row):
-    return {'sku': row['sku'], 'source_code': row['source_code'], 'quantity': float(row['quantity']),
-            'status': int(row['status'])}

@@ -15,7 +15,7 @@ class RequestLog:
         self._entries = []
         self._seq = 0
 
-    def add(self, method, path, query, status, write, raw_body, answer_lost=False):
+    def add(self, method, path, query, status, write, raw_body, answer_lost=False, cost_ms=0):
         body = None
         if write and raw_body:
             try:
@@ -29,6 +29,9 @@ class RequestLog:
             if answer_lost:
                 # Carried out with this status, but the client never saw it.
                 entry['answer_lost'] = True
+            if cost_ms:
+                # the write cost (WriteCost) waited out before answering
+                entry['cost_ms'] = cost_ms
             self._entries.append(entry)
 
     def clear(self):

@@ -7,7 +7,7 @@ __metaclass__ = type
 
 from urllib.parse import unquote_plus
 
-from . import search_criteria, sources, stocks
+from . import sales, search_criteria, source_items, sources, stocks, two_factor
 from .dto import process_params
 
 ACL_LINK = 'Magento_InventoryApi::stock_source_link'
@@ -17,8 +17,12 @@ ACL_STOCK = 'Magento_InventoryApi::stock'
 ACL_STOCK_EDIT = 'Magento_InventoryApi::stock_edit'
 ACL_STOCK_DELETE = 'Magento_InventoryApi::stock_delete'
 ACL_SOURCE_ITEM = 'Magento_InventoryApi::stock_source_item_assign'
+ACL_SALES_STOCK = 'Magento_InventorySalesApi::stock'
 ANONYMOUS = 'anonymous'
 ADMIN_TOKEN_PATH = '/V1/integration/admin/token'
+GOOGLE_AUTHENTICATE_PATH = '/V1/tfa/provider/google/authenticate'
+# not writes, for the request log: and their bodies hold passwords
+SIGN_IN_PATHS = (ADMIN_TOKEN_PATH, GOOGLE_AUTHENTICATE_PATH)
 
 CRITERIA = ('object', 'SearchCriteria')
 LINKS = [('links', ('array', 'StockSourceLink'), True)]
@@ -26,13 +30,19 @@ SOURCE_ITEMS = [('sourceItems', ('array', 'SourceItem'), True)]
 
 
 class Route:
-    def __init__(self, method, pattern, acl, params, service, put_id=None):
+    """costed_items: the list parameter whose items a write pays for (see app.WriteCost), or None.
+    needs_two_factor: the route exists only while Magento_TwoFactorAuth is enabled (setting two_factor)."""
+
+    def __init__(self, method, pattern, acl, params, service, put_id=None, costed_items=None,
+                 needs_two_factor=False):
         self.method = method
         self.parts = pattern.strip('/').split('/')
         self.acl = acl
         self.params = params
         self.service = service
         self.put_id = put_id
+        self.costed_items = costed_items
+        self.needs_two_factor = needs_two_factor
 
     def match(self, method, path):
         """Path params are urldecode()d one segment at a time, as Magento's Route does."""
@@ -50,19 +60,22 @@ class Route:
         return found
 
     def call(self, app, input_data):
-        values = process_params(input_data, self.params, app.limits)
-        return self.service(app, values)
+        """The service's answer and how many items it wrote (None for routes that cost nothing)."""
+        values = process_params(input_data, self.params, app.limits, app.version)
+        answer = self.service(app, values)
+        written = len(values[self.costed_items]) if self.costed_items else None
+        return answer, written
 
 
 def _search(app, criteria, collection, items, columns):
     criteria = search_criteria.prepare(criteria, app.limits)
-    return search_criteria.search(criteria, collection, items, columns)
+    return search_criteria.search(criteria, collection, items, columns, app.inventory.collation)
 
 
 def _list_sources(app, values):
     criteria = search_criteria.prepare(values['searchCriteria'], app.limits)
     return search_criteria.search_records(criteria, list(app.inventory.sources.values()), sources.COLUMNS,
-                                          sources.source_row, sources.source_output)
+                                          sources.source_row, sources.source_output, app.inventory.collation)
 
 
 def _list_stocks(app, values):
@@ -76,7 +89,14 @@ def _list_links(app, values):
 
 
 def _list_source_items(app, values):
-    return app.inventory.list_source_items(search_criteria.prepare(values['searchCriteria'], app.limits))
+    return source_items.search_rows(app.inventory, search_criteria.prepare(values['searchCriteria'], app.limits))
+
+
+def _admin_token(app, values):
+    app.auth.authenticate(values['username'], values['password'])
+    if app.two_factor:
+        raise two_factor.admin_token_refusal(app.settings['two_factor_providers'])
+    return app.auth.issue_token()
 
 
 def _void(action):
@@ -89,9 +109,9 @@ def _void(action):
 ROUTES = [
     Route('GET', '/V1/inventory/stock-source-links', ACL_LINK, [('searchCriteria', CRITERIA, True)], _list_links),
     Route('POST', '/V1/inventory/stock-source-links', ACL_LINK, LINKS,
-          _void(lambda app, values: app.inventory.save_links(values['links']))),
+          _void(lambda app, values: app.inventory.save_links(values['links'])), costed_items='links'),
     Route('POST', '/V1/inventory/stock-source-links-delete', ACL_LINK, LINKS,
-          _void(lambda app, values: app.inventory.delete_links(values['links']))),
+          _void(lambda app, values: app.inventory.delete_links(values['links'])), costed_items='links'),
     Route('GET', '/V1/inventory/get-sources-assigned-to-stock-ordered-by-priority/:stockId', ACL_SOURCE,
           [('stockId', 'int', True)], lambda app, values: app.inventory.sources_of_stock(values['stockId'])),
     Route('GET', '/V1/inventory/sources', ACL_SOURCE, [('searchCriteria', CRITERIA, False)], _list_sources),
@@ -112,11 +132,23 @@ ROUTES = [
           _void(lambda app, values: stocks.delete_stock(app.inventory, values['stockId']))),
     Route('GET', '/V1/inventory/source-items', ACL_SOURCE, [('searchCriteria', CRITERIA, True)], _list_source_items),
     Route('POST', '/V1/inventory/source-items', ACL_SOURCE_ITEM, SOURCE_ITEMS,
-          _void(lambda app, values: app.inventory.save_source_items(values['sourceItems']))),
+          _void(lambda app, values: source_items.save(app.inventory, values['sourceItems'], app.version)),
+          costed_items='sourceItems'),
     Route('POST', '/V1/inventory/source-items-delete', ACL_SOURCE_ITEM, SOURCE_ITEMS,
-          _void(lambda app, values: app.inventory.delete_source_items(values['sourceItems']))),
+          _void(lambda app, values: source_items.delete(app.inventory, values['sourceItems'])),
+          costed_items='sourceItems'),
     Route('POST', ADMIN_TOKEN_PATH, ANONYMOUS, [('username', 'string', True), ('password', 'string', True)],
-          lambda app, values: app.auth.create_admin_token(values['username'], values['password'], app.two_factor)),
+          _admin_token),
+    Route('POST', GOOGLE_AUTHENTICATE_PATH, ANONYMOUS,
+          [('username', 'string', True), ('password', 'string', True), ('otp', 'string', True)],
+          lambda app, values: two_factor.google_authenticate(app, values['username'], values['password'],
+                                                             values['otp']), needs_two_factor=True),
+    Route('GET', '/V1/inventory/stock-resolver/:type/:code', ACL_SALES_STOCK,
+          [('type', 'string', True), ('code', 'string', True)],
+          lambda app, values: sales.resolve_stock(app.inventory, values['type'], values['code'])),
+    Route('GET', '/V1/inventory/get-product-salable-quantity/:sku/:stockId', ACL_SALES_STOCK,
+          [('sku', 'string', True), ('stockId', 'int', True)],
+          lambda app, values: sales.salable_quantity(app.inventory, values['sku'], values['stockId'])),
 ]
 
 

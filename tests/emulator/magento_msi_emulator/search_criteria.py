@@ -63,21 +63,21 @@ def mysql_number(text):
     return float(match.group(0)) if match else 0.0
 
 
-def _compare(cell, kind, value):
-    """-1/0/1 like MySQL: numeric columns compare numerically, text columns case-insensitively."""
+def _compare(cell, kind, value, collation):
+    """-1/0/1 like MySQL: numeric columns compare numerically, text columns by the tables' collation."""
     if kind in ('int', 'float'):
         left, right = float(cell), mysql_number(value)
     else:
-        left, right = str(cell).rstrip(' ').casefold(), value.rstrip(' ').casefold()
+        left, right = collation.key(cell), collation.key(value)
     return (left > right) - (left < right)
 
 
-def _like(cell, pattern):
+def _like(cell, pattern, collation):
     regex = ''
     escaped = False
     for char in pattern:
         if escaped:
-            regex += re.escape(char)
+            regex += re.escape(collation.like_text(char))
             escaped = False
         elif char == '\\':
             escaped = True
@@ -86,8 +86,8 @@ def _like(cell, pattern):
         elif char == '_':
             regex += '.'
         else:
-            regex += re.escape(char)
-    return re.fullmatch(regex, _text(cell), re.IGNORECASE | re.DOTALL) is not None
+            regex += re.escape(collation.like_text(char))
+    return re.fullmatch(regex, collation.like_text(_text(cell)), re.DOTALL) is not None
 
 
 def _text(cell):
@@ -102,7 +102,7 @@ _ORDERINGS = {
 }
 
 
-def condition_matches(cell, kind, condition, value):
+def condition_matches(cell, kind, condition, value, collation):
     condition = (condition or 'eq').lower()
     value = '' if value is None else value
     if condition == 'null':
@@ -114,19 +114,20 @@ def condition_matches(cell, kind, condition, value):
     if condition == 'fulltext':
         condition, value = 'like', '%' + value + '%'
     if condition in ('like', 'nlike'):
-        return _like(cell, value) == (condition == 'like')
+        return _like(cell, value, collation) == (condition == 'like')
     if condition in ('in', 'nin'):
-        found = any(_compare(cell, kind, part) == 0 for part in value.split(','))
+        found = any(_compare(cell, kind, part, collation) == 0 for part in value.split(','))
         return found == (condition == 'in')
     if condition == 'finset':
-        return value in str(cell).split(',')
+        return collation.key(value) in [collation.key(part) for part in str(cell).split(',')]
     if condition == 'regexp':
-        return re.search(value, _text(cell), re.IGNORECASE) is not None
+        flags = re.IGNORECASE if collation.enabled else 0
+        return re.search(value, _text(cell), flags) is not None
     if condition in _ORDERINGS:
-        return _ORDERINGS[condition](_compare(cell, kind, value))
+        return _ORDERINGS[condition](_compare(cell, kind, value, collation))
     if condition in ('neq', 'sneq'):
-        return _compare(cell, kind, value) != 0
-    return _compare(cell, kind, value) == 0
+        return _compare(cell, kind, value, collation) != 0
+    return _compare(cell, kind, value, collation) == 0
 
 
 def _column(columns, field):
@@ -136,22 +137,18 @@ def _column(columns, field):
     return columns[field]
 
 
-def _folded_text(value):
-    return str(value).rstrip(' ').casefold()
-
-
-def _compile_filter(flt, columns):
+def _compile_filter(flt, columns, collation):
     """One filter as a test on a row, with its column kind and value parsed once per request, not per row."""
     field = flt.get('field')
     kind = _column(columns, field)
     condition = (flt.get('condition_type') or 'eq').lower()
     value = '' if flt.get('value') is None else flt.get('value')
     if condition in ('eq', 'in', 'nin'):
-        # The same comparison as _compare(...) == 0: numbers as MySQL reads them, text case-folded.
+        # The same comparison as _compare(...) == 0: numbers as MySQL reads them, text by the collation.
         if kind in ('int', 'float'):
             comparable, parse = float, mysql_number
         else:
-            comparable, parse = _folded_text, _folded_text
+            comparable = parse = collation.key
         wanted = frozenset(parse(part) for part in (value.split(',') if condition != 'eq' else [value]))
         expected = condition != 'nin'
 
@@ -159,7 +156,7 @@ def _compile_filter(flt, columns):
             cell = row.get(field)
             return cell is not None and (comparable(cell) in wanted) == expected
         return test
-    return lambda row: condition_matches(row.get(field), kind, condition, value)
+    return lambda row: condition_matches(row.get(field), kind, condition, value, collation)
 
 
 def _any_of(tests):
@@ -174,7 +171,7 @@ def _all_of(tests):
     return lambda row: all(test(row) for test in tests)
 
 
-def matching_rows(criteria, rows, columns):
+def matching_rows(criteria, rows, columns, collation):
     """Indexes of the rows that match the filter groups, in the sort order: what every page is cut from.
 
     OR within a group, AND across groups; a group without filters matches every row.
@@ -182,7 +179,7 @@ def matching_rows(criteria, rows, columns):
     groups = []
     if rows:
         for group in criteria.get('filter_groups') or []:
-            tests = [_compile_filter(flt, columns) for flt in group.get('filters') or []]
+            tests = [_compile_filter(flt, columns, collation) for flt in group.get('filters') or []]
             if tests:
                 groups.append(_any_of(tests))
     if groups:
@@ -192,16 +189,17 @@ def matching_rows(criteria, rows, columns):
         chosen = list(range(len(rows)))
     for order in reversed(criteria.get('sort_orders') or []):
         field = order.get('field')
-        chosen.sort(key=_sort_key(rows, field, _column(columns, field)), reverse=order.get('direction') != 'ASC')
+        sort_key = _sort_key(rows, field, _column(columns, field), collation)
+        chosen.sort(key=sort_key, reverse=order.get('direction') != 'ASC')
     return chosen
 
 
-def _sort_key(rows, field, kind):
+def _sort_key(rows, field, kind, collation):
     def key(index):
         cell = rows[index].get(field)
         if cell is None:
             return (0, 0)
-        return (1, str(cell).casefold() if kind == 'string' else float(cell))
+        return (1, collation.key(cell) if kind == 'string' else float(cell))
     return key
 
 
@@ -219,17 +217,18 @@ def results(criteria, items, total):
     return {'items': items, 'search_criteria': echo(criteria), 'total_count': total}
 
 
-def search(criteria, rows, items, columns):
+def search(criteria, rows, items, columns, collation):
     """rows are DB-like dicts parallel to items (the API objects); returns a search-results body."""
-    chosen = matching_rows(criteria, rows, columns)
+    chosen = matching_rows(criteria, rows, columns, collation)
     return results(criteria, [items[index] for index in page_of(criteria, chosen)], len(chosen))
 
 
-def search_records(criteria, records, columns, db_row, output):
+def search_records(criteria, records, columns, db_row, output, collation):
     """search() for records kept in API form: the DB row of a record (db_row) is built only when a filter
     or a sort order needs it, and the API object (output) only for the records on the requested page."""
     if criteria.get('filter_groups') or criteria.get('sort_orders'):
-        chosen = [records[index] for index in matching_rows(criteria, [db_row(record) for record in records], columns)]
+        chosen = [records[index] for index in matching_rows(criteria, [db_row(record) for record in records], columns,
+                                                              collation)]
     else:
         chosen = records
     return results(criteria, [output(record) for record in page_of(criteria, chosen)], len(chosen))

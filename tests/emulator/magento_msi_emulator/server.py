@@ -75,8 +75,11 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
             app.log.add(self.command, path, query, status, write, raw_body)
             self._send(status, body, content_type, headers, send_body)
             return
-        status, payload = app.handle_rest(self.command, path, query, self.headers, raw_body)
-        app.log.add(self.command, path, query, status, write, raw_body, answer_lost=action == 'lose_answer')
+        status, payload, cost = app.handle_rest(self.command, path, query, self.headers, raw_body)
+        if cost:
+            time.sleep(cost)
+        app.log.add(self.command, path, query, status, write, raw_body, answer_lost=action == 'lose_answer',
+                    cost_ms=round(cost * 1000.0, 3))
         if action == 'lose_answer':
             self._drop_connection()
             return
@@ -103,10 +106,9 @@ class EmulatorRequestHandler(BaseHTTPRequestHandler):
 class EmulatorServer:
     """Runs the emulator in a background thread: `with EmulatorServer(fixture='default') as emu:`."""
 
-    def __init__(self, fixture='default', host='127.0.0.1', port=0, tokens=None, admin_users=None,
-                 two_factor=False, input_limits=False, seed=None, verbose=False, integrations=None):
-        self.app = EmulatorApp(fixture=fixture, tokens=tokens, admin_users=admin_users, two_factor=two_factor,
-                               input_limits=input_limits, seed=seed, integrations=integrations)
+    def __init__(self, fixture='default', host='127.0.0.1', port=0, verbose=False, **settings):
+        """settings: the keyword arguments of EmulatorApp (tokens, admin_users, two_factor, collation, ...)."""
+        self.app = EmulatorApp(fixture=fixture, **settings)
         self.host = host
         self._requested_port = port
         self._verbose = verbose

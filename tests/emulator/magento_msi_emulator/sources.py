@@ -9,6 +9,7 @@ import re
 
 from .errors import (EMPTY_FIELD, VALIDATION_FAILED, WHITESPACE_FIELD, MagentoError, bad_request, error_entry,
                      field_error, validation_failed)
+from .validators import is_blank
 
 DEFAULT_SOURCE_CODE = 'default'
 NOT_FOUND = 'Source with code "%value" does not exist.'
@@ -29,8 +30,6 @@ COLUMNS.update({'enabled': 'int', 'latitude': 'float', 'longitude': 'float', 're
 _TEMPLATE_PATTERN = re.compile(r'\$:?\{.*\}')
 
 
-def is_blank(value):
-    return value is None or str(value).strip() == ''
 
 
 def _text_errors(dto, field, check_whitespace):
@@ -67,10 +66,12 @@ def validate(dto):
     return errors
 
 
-def _name_taken(inventory, code, name):
-    wanted = name.strip().casefold()
-    return any(other['name'].strip().casefold() == wanted
-               for other_code, other in inventory.sources.items() if other_code != code)
+def _name_taken(inventory, stored_code, name):
+    """AbstractDb::_checkUnique: WHERE name = trim(value) AND source_code != this one, both by the collation."""
+    collation = inventory.collation
+    wanted = collation.key(name.strip())
+    return any(collation.key(other['name']) == wanted
+               for other_code, other in inventory.sources.items() if other_code != stored_code)
 
 
 def save_source(inventory, dto):
@@ -78,9 +79,14 @@ def save_source(inventory, dto):
     if errors:
         raise validation_failed(errors)
     code = dto['source_code']
-    if len(code) > 255 or len(dto['country_id']) > 2 or _name_taken(inventory, code, dto['name']):
+    # PredefinedId::isObjectNotNew finds the row through the collation; updateObject then leaves the
+    # key column out of its UPDATE, so a code differing only in case updates the stored source and keeps
+    # its spelling (magento2 Framework/Model/ResourceModel/Db/AbstractDb.php::prepareDataForUpdate)
+    stored_code = inventory.source_code_for(code)
+    if (len(code) > 255 or len(dto['country_id']) > 2
+            or _name_taken(inventory, stored_code or code, dto['name'])):
         raise bad_request(COULD_NOT_SAVE)
-    existing = inventory.sources.get(code)
+    existing = inventory.sources.get(stored_code) if stored_code is not None else None
     defaults = {'enabled': True, 'use_default_carrier_config': True, 'is_pickup_location_active': False}
     row = dict(existing) if existing else defaults
     fields = dict((k, v) for k, v in dto.items() if k not in ('carrier_links', 'extension_attributes'))
@@ -91,7 +97,11 @@ def save_source(inventory, dto):
                 row.pop(field, None)
         else:
             row[field] = value
-    inventory.sources[code] = row
+    if existing is not None:
+        row['source_code'] = stored_code
+        inventory.sources[stored_code] = row
+    else:
+        inventory.add_source(row)
     if existing is not None and bool(existing['enabled']) != bool(row['enabled']):
         inventory.invalidate('inventory')
 
@@ -118,6 +128,7 @@ def source_row(row):
 
 
 def get_source(inventory, code):
-    if code not in inventory.sources:
+    stored_code = inventory.source_code_for(code)
+    if stored_code is None:
         raise MagentoError(404, NOT_FOUND, {'value': code})
-    return source_output(inventory.sources[code])
+    return source_output(inventory.sources[stored_code])

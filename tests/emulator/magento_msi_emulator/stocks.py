@@ -6,7 +6,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from .errors import EMPTY_FIELD, MagentoError, bad_request, error_entry, field_error, validation_failed
-from .sources import is_blank
+from .validators import is_blank
 
 DEFAULT_STOCK_ID = 1
 NOT_FOUND = 'Stock with id "%value" does not exist.'
@@ -41,8 +41,9 @@ def save_stock(inventory, dto):
     if errors:
         raise validation_failed(errors)
     stock_id = dto.get('stock_id') or None
-    wanted = dto['name'].strip().casefold()
-    if any(stock['name'].strip().casefold() == wanted
+    # AbstractDb::_checkUnique compares the trimmed name through the table's collation
+    wanted = inventory.collation.key(dto['name'].strip())
+    if any(inventory.collation.key(stock['name']) == wanted
            for other_id, stock in inventory.stocks.items() if other_id != stock_id):
         raise bad_request(COULD_NOT_SAVE)
     if stock_id is None:

@@ -77,7 +77,8 @@ def test_s3_strings_accept_numbers(client):
     assert client.get('inventory/sources/12345').json['postcode'] == '90210'
 
 
-def test_s3_unknown_body_key_is_masked_500(client):
+def test_s3_unknown_body_key_is_masked_500_up_to_2_4_6(client):
+    client.control('POST', 'config', {'magento_version': '2.4.6'})
     response = client.post('inventory/stock-source-links',
                            {'links': [{'stock_id': 10, 'source_code': 'us-1', 'priority': 1, 'link_id': 4}]})
     assert response.status == 500
@@ -95,3 +96,42 @@ def test_s3_camel_case_body_keys_are_accepted(client):
 def test_s3_stock_has_sales_channels_extension(client):
     assert client.get('inventory/stocks/1').json == {
         'stock_id': 1, 'name': 'Default Stock', 'extension_attributes': {'sales_channels': [{'type': 'website', 'code': 'base'}]}}
+
+
+def test_s3_unknown_body_key_is_an_input_error_from_2_4_7(client):
+    for version in ('2.4.7', '2.4.8'):
+        client.control('POST', 'config', {'magento_version': version})
+        body = {'links': [{'stock_id': 10, 'source_code': 'us-1', 'priority': 1, 'link_id': 4}]}
+        response = client.post('inventory/stock-source-links', body)
+        assert (response.status, response.json) == (400, {
+            'message': '"%fieldName" is not supported. Correct the field name and try again.',
+            'parameters': {'fieldName': 'LinkId'}})
+    assert (10, 'us-1', 1) not in client.links()
+
+
+def test_s3_unknown_key_in_extension_attributes_is_refused_too(client):
+    body = {'source': {'source_code': 'x1', 'name': 'X1', 'country_id': 'US', 'postcode': '1', 'enabled': True,
+                       'extension_attributes': {'pickup_hours': 'all day'}}}
+    response = client.post('inventory/sources', body)
+    assert (response.status, response.json['parameters']) == (400, {'fieldName': 'PickupHours'})
+
+
+def test_s3_array_for_a_string_names_its_type(client):
+    body = {'sourceItems': [{'sku': 'a', 'source_code': [], 'quantity': 1, 'status': 1}]}
+    response = client.post('inventory/source-items', body)
+    assert response.json == {'message': 'Error occurred during "source_code" processing. The "array" value\'s type '
+                                        'is invalid. The "string" type was expected. Verify and try again.'}
+
+
+def test_s3_version_is_checked_and_reset(client):
+    response = client.control('POST', 'config', {'magento_version': '2.3.7'})
+    assert (response.status, response.json) == (400, {'message': 'magento_version must be one of 2.4.6, 2.4.7, 2.4.8'})
+    client.control('POST', 'config', {'magento_version': '2.4.6'})
+    client.control('POST', 'reset', {})
+    assert client.control('GET', 'config').json['magento_version'] == '2.4.8'
+
+
+def test_s3_version_start_up_option():
+    from magento_msi_emulator.__main__ import parse_args
+    assert parse_args([]).magento_version == '2.4.8'
+    assert parse_args(['--magento-version', '2.4.6']).magento_version == '2.4.6'

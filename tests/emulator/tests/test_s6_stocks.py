@@ -100,6 +100,14 @@ def test_s6_delete_non_numeric_id_is_type_error(client):
     assert 'The "int" type was expected' in response.json['message']
 
 
-def test_s6_unknown_stock_key_is_masked_500(client):
+def test_s6_unknown_stock_key_is_masked_500_before_2_4_7(client):
+    client.control('POST', 'config', {'magento_version': '2.4.6'})
     response = client.post('inventory/stocks', stock('X', color='red'))
     assert response.status == 500
+
+
+def test_s6_unknown_stock_key_is_not_supported_from_2_4_7(client):
+    response = client.post('inventory/stocks', stock('X', color='red'))
+    assert (response.status, response.json) == (400, {
+        'message': '"%fieldName" is not supported. Correct the field name and try again.',
+        'parameters': {'fieldName': 'Color'}})
