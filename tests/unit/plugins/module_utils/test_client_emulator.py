@@ -249,3 +249,32 @@ def test_a_page_that_fails_fails_the_search_with_its_own_message(emu, sleeps):
         client.search("inventory/sources", page_size=10)
     assert caught.value.status == 503 and "GET /rest/all/V1/inventory/sources" in caught.value.message
     assert sleeps == []
+
+
+def test_batches_after_a_slow_one_are_cut_to_a_quarter_of_the_timeout(emu):
+    add_sources(emu, 60)
+    emu.app.configure(write_cost_per_item_ms=20)
+    emu.app.log.clear()
+    warnings = []
+    client = token_client(emu, timeout=1, warn=warnings.append)
+    client.post_batches(LINKS, "links", link_rows(60), 30)
+    sizes = [len(entry["body"]["links"]) for entry in writes(emu, "/stock-source-links")]
+    # 30 items at 20 ms take about 0.6 s, more than a third of the timeout: later batches aim at 0.25 s.
+    assert sizes[0] == 30 and len(sizes) > 2 and max(sizes[1:]) < 30 and sum(sizes) == 60
+    assert len(warnings) == 1 and "later batches carry" in warnings[0] and "batch_size" in warnings[0]
+    assert client.writes_accepted == len(sizes)
+
+
+def test_a_batch_without_an_answer_in_time_is_sent_again_in_halves(emu):
+    add_sources(emu, 40)
+    emu.app.configure(write_cost_per_item_ms=50)
+    emu.app.log.clear()
+    warnings = []
+    client = token_client(emu, timeout=1, retries=3, warn=warnings.append)
+    client.post_batches(LINKS, "links", link_rows(40), 40)
+    sizes = [len(entry["body"]["links"]) for entry in writes(emu, "/stock-source-links")]
+    # 40 items take 2 s: no answer within 1 s, and not sent again at that size.
+    assert sizes[0] == 40 and sizes.count(40) == 1 and sum(sizes[1:]) >= 40
+    assert "got no answer within 1 s" in warnings[0] and "upsert" in warnings[0]
+    linked = [link for link in emu.app.inventory.snapshot()["links"] if link["source_code"].startswith("src-")]
+    assert len(linked) == 40
