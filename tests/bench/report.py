@@ -235,7 +235,9 @@ def write(results, docs_dir, command):
     with open(INTRO) as handle:
         lines.append(handle.read().rstrip() % {
             "runs": args["runs"], "loop_sizes": ", ".join(str(n) for n in args["loop_sizes"]),
-            "stocks": results["stock_count"]})
+            "stocks": results["stock_count"],
+            "cost_request": results["write_cost"]["write_cost_per_request_ms"],
+            "cost_item": results["write_cost"]["write_cost_per_item_ms"]})
     lines += ["", "## Targets", "", "| target | result | measured |", "|---|---|---|"]
     missed = {}
     for key, description, met, evidence, figures in targets(results):

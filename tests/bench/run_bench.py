@@ -23,7 +23,7 @@ import time
 import bench_fixture
 import measure
 import plan_scaling
-from emulator_process import BenchEmulator
+from emulator_process import WRITE_COST, BenchEmulator
 
 COLLECTION_ROOT = os.path.dirname(os.path.dirname(measure.BENCH_DIR))
 STOCK_COUNT = 10
@@ -149,7 +149,7 @@ class Bench(object):
                 self.measure_way("uri_loop", count, latency, args.runs if count <= 10 else 1)
             self.measure_replaced(max(args.sizes), latency, args.runs)
         results = {"rows": self.rows, "stock_count": STOCK_COUNT, "page_size": PAGE_SIZE,
-                   "batch_size": BATCH_SIZE, "args": vars(args)}
+                   "batch_size": BATCH_SIZE, "args": vars(args), "write_cost": WRITE_COST}
         if args.plan_sizes:
             print("planning in-process: %s links" % args.plan_sizes, flush=True)
             results["planning"] = plan_scaling.measure(COLLECTION_ROOT, args.plan_sizes)
