@@ -71,7 +71,7 @@ options:
         type: raw
   sources:
     description:
-      - Source codes: the scope of O(state=overridden), which refuses to run without it, and of
+      - Source codes, the scope of O(state=overridden), which refuses to run without it, and of
         O(state=gathered). Not allowed with the other states.
       - With O(state=overridden), these sources hold exactly the items listed, and every item of O(items) must
         be at one of them.
@@ -83,9 +83,9 @@ options:
     description:
       - V(merged) creates the missing items and updates quantities and statuses that differ; it never removes
         an item.
-      - V(replaced) makes every SKU named in O(items) be at exactly the listed sources, with the listed values:
+      - V(replaced) makes every SKU named in O(items) be at exactly the listed sources, with the listed values;
         its items at other sources are removed, Default Source included. Other SKUs are untouched.
-      - V(overridden) makes every source in O(sources) hold exactly the listed items: its other items are
+      - V(overridden) makes every source in O(sources) hold exactly the listed items; its other items are
         removed. Other sources are untouched. V(default) (Default Source) is affected only when listed in
         O(sources).
       - V(deleted) removes the listed items; items that do not exist are left alone.
