@@ -118,6 +118,8 @@ class MagentoClient:
         self._session = session if session is not None else _new_session(self.parallel_reads)
         # Pages of one search may be read by several threads; the counters must not lose a request.
         self._count_lock = threading.Lock()
+        # Searches run at once (by a caller's threads) share parallel_reads: no more pages in flight than that.
+        self._read_slots = threading.BoundedSemaphore(self.parallel_reads)
         self._warn_callback = warn
         self.warnings = []
         self.requests_sent = 0
@@ -232,6 +234,18 @@ class MagentoClient:
                 self._warn("Magento's input limits allow a page size of %d, so the search was read again with "
                            "it; set page_size to %d or less" % (limit, limit))
 
+    def count(self, path, filter_groups=None):
+        """How many records a search matches: the total_count of one page_size=1 read (one request).
+
+        The filter is sent as is: keep it short, a count is not filtered locally.
+        """
+        params = criteria_params(normalise_filter_groups(filter_groups), [], 1, 1)
+        total = self._read_page(path, params).get("total_count")
+        if not isinstance(total, int) or isinstance(total, bool):
+            raise self.new_error("GET %s answered without a total_count" % self.sent_path(path), "GET",
+                                 self.sent_path(path))
+        return total
+
     def _search_pages(self, path, filter_groups, page_size, sort_orders):
         groups = normalise_filter_groups(filter_groups)
         sorts = normalise_sort_orders(sort_orders)
@@ -253,7 +267,8 @@ class MagentoClient:
         return items
 
     def _read_page(self, path, params):
-        answer = self.get(path, params=params)
+        with self._read_slots:
+            answer = self.get(path, params=params)
         if not isinstance(answer, dict):
             raise self.new_error("GET %s answered with %s instead of search results"
                                  % (self.sent_path(path), type(answer).__name__), "GET", self.sent_path(path))

@@ -1,16 +1,19 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, commerceops contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Pure planning for msi_source_item: desired items + current items -> plan. No I/O."""
+"""Pure planning for msi_source_item: desired items + current items -> plan, and what to read. No I/O."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import collections
+import functools
 import math
+import operator
 
 from ansible_collections.commerceops.magento.plugins.module_utils.errors import InvalidInput
+from ansible_collections.commerceops.magento.plugins.module_utils import msi_rules
 from ansible_collections.commerceops.magento.plugins.module_utils.msi_rules import (
-    key,
     respelling_warning,
     source_code_problem,
 )
@@ -29,6 +32,24 @@ _STATUS_ALIASES = {
 # Magento stores quantity as decimal(12,4): anything finer is lost on save and would
 # otherwise make every run look changed.
 QUANTITY_DECIMALS = 4
+
+# The states of msi_stock_source_link; present and absent are the names of 1.0, kept as aliases.
+WRITING_STATES = ("merged", "replaced", "overridden", "deleted")
+ALL_STATES = WRITING_STATES + ("gathered",)
+STATE_ALIASES = {"present": "merged", "absent": "deleted"}
+STATE_CHOICES = ALL_STATES + tuple(sorted(STATE_ALIASES))
+# The states that take sources, the scope of the run.
+SCOPED_STATES = ("overridden", "gathered")
+
+
+# msi_rules.key weighs a value character by character; a run meets each source code and SKU many times
+# (100,000 items are 20,000 SKUs at 5 sources), so each is weighed once.
+key = functools.lru_cache(maxsize=1 << 18)(msi_rules.key)
+
+
+def canonical_state(state):
+    """The state that runs: merged for present, deleted for absent, the state itself otherwise."""
+    return STATE_ALIASES.get(state, state)
 
 
 def item_key(sku, source_code):
@@ -66,11 +87,21 @@ def normalize_quantity(value):
 
 
 def _describe(sku, source_code):
+    if source_code is None:
+        return "sku %r" % (sku,)
     return "sku %r at source %r" % (sku, source_code)
 
 
+def _saves(state):
+    return state not in ("deleted", "gathered")
+
+
 def _normalize_entry(index, raw, state, problems):
-    """One user item as a dict of sku, source_code, quantity, status; None (and a problem) if bad."""
+    """One user item as a dict of sku, source_code, quantity, status; None (and a problem) if bad.
+
+    With state=gathered the source_code may be missing (every source), and only sku and source_code count;
+    with state=deleted quantity and status are ignored.
+    """
     where = "items[%d]" % index
     if not isinstance(raw, dict):
         problems.append("%s is not a dictionary" % where)
@@ -79,16 +110,19 @@ def _normalize_entry(index, raw, state, problems):
     if not isinstance(sku, str) or not sku.strip():
         problems.append("%s needs a non-empty sku" % where)
         return None
-    code_problem = source_code_problem(source_code)
+    if source_code is None and state != "gathered":
+        problems.append("%s (sku %r) needs a source_code with state=%s" % (where, sku, state))
+        return None
+    code_problem = source_code_problem(source_code) if source_code is not None else None
     if code_problem:
         problems.append("%s (sku %r): %s" % (where, sku, code_problem))
         return None
     where = "%s (%s)" % (where, _describe(sku, source_code))
-    if state != "absent" and sku != sku.strip():
+    if _saves(state) and sku != sku.strip():
         # Magento 2.4.7 and later refuse to save such a SKU (its source-item SKU validator).
         problems.append("%s: sku has leading or trailing spaces, which Magento refuses" % where)
         return None
-    if state == "absent":
+    if not _saves(state):
         return {"sku": sku, "source_code": source_code, "quantity": None, "status": None}
     try:
         quantity = normalize_quantity(raw.get("quantity"))
@@ -97,7 +131,7 @@ def _normalize_entry(index, raw, state, problems):
         problems.append("%s: %s" % (where, error))
         return None
     if quantity is None:
-        problems.append("%s needs a quantity with state=present" % where)
+        problems.append("%s needs a quantity with state=%s" % (where, state))
         return None
     return {"sku": sku, "source_code": source_code, "quantity": quantity, "status": status}
 
@@ -105,9 +139,10 @@ def _normalize_entry(index, raw, state, problems):
 def normalize_desired(items, state):
     """Validate the user's items and drop exact repeats, keeping the order given.
 
-    Returns dicts with sku, source_code, quantity (float, None when state=absent) and status
-    (int, or None when not given). Raises InvalidInput naming every bad item, including
-    a (sku, source_code) pair given twice with different values.
+    ``state`` is a canonical state (see canonical_state). Returns dicts with sku, source_code,
+    quantity (float, None when state is deleted or gathered) and status (int, or None when not given).
+    Raises InvalidInput naming every bad item, including a (sku, source_code) pair given twice with
+    different values.
     """
     problems = []
     entries = []
@@ -117,13 +152,13 @@ def normalize_desired(items, state):
         entry = _normalize_entry(index, raw, state, problems)
         if entry is None:
             continue
-        key = item_key(entry["sku"], entry["source_code"])
-        if key in seen:
-            previous = seen[key]
+        pair = (key(entry["sku"]), None if entry["source_code"] is None else key(entry["source_code"]))
+        if pair in seen:
+            previous = seen[pair]
             if (previous["quantity"], previous["status"]) != (entry["quantity"], entry["status"]):
                 conflicts.add(_describe(previous["sku"], previous["source_code"]))
             continue
-        seen[key] = entry
+        seen[pair] = entry
         entries.append(entry)
     if conflicts:
         problems.append("listed more than once with different values: %s" % ", ".join(sorted(conflicts)))
@@ -131,6 +166,196 @@ def normalize_desired(items, state):
         raise InvalidInput(problems)
     return entries
 
+
+def normalize_scope(state, sources, items_given=True):
+    """The user's sources (the scope of overridden and gathered), without repeats; InvalidInput if unusable.
+
+    state=overridden refuses to run without a source: it removes every unlisted item of its sources.
+    """
+    problems = []
+    if sources is not None and state not in SCOPED_STATES:
+        problems.append("sources is used only with state=overridden or state=gathered, not with state=%s" % state)
+    elif state == "overridden" and not sources:
+        problems.append("state=overridden needs at least one source in sources: it removes every item of those "
+                        "sources that items does not list")
+    elif state == "gathered" and not sources and not items_given:
+        problems.append("state=gathered needs items (the SKUs to read) or sources")
+    codes, seen = [], set()
+    for index, code in enumerate(sources or []):
+        problem = source_code_problem(code)
+        if problem:
+            problems.append("sources[%d]: %s" % (index, problem))
+        elif key(code) not in seen:
+            seen.add(key(code))
+            codes.append(code)
+    if problems:
+        raise InvalidInput(problems)
+    return codes if sources is not None else None
+
+
+def scope_problem(desired, sources):
+    """With state=overridden, every item must belong to one of the sources in scope; a problem naming the others."""
+    scoped = set(key(code) for code in sources)
+    outside = sorted(set(item["source_code"] for item in desired if key(item["source_code"]) not in scoped))
+    if not outside:
+        return None
+    return ("with state=overridden every item's source_code must be one of sources (%s); add these to sources or "
+            "drop their items: %s" % (", ".join(sources), ", ".join(outside)))
+
+
+def normalize_input(state, items, sources):
+    """(desired items, sources) checked as far as can be without Magento; InvalidInput names every problem.
+
+    ``state`` is canonical; ``items`` None means the option was left out (only gathered allows that).
+    """
+    problems, desired, scope = [], [], None
+    try:
+        desired = normalize_desired(items, state)
+    except InvalidInput as error:
+        problems.extend(error.problems)
+    try:
+        scope = normalize_scope(state, sources, items_given=items is not None)
+    except InvalidInput as error:
+        problems.extend(error.problems)
+    if not problems and state == "overridden":
+        problem = scope_problem(desired, scope)
+        if problem:
+            problems.append(problem)
+    if problems:
+        raise InvalidInput(problems)
+    return desired, scope
+
+
+def respell_sources(desired, stored, sources=None):
+    """The items (and the sources in scope) with Magento's spelling ({key: spelling}), and a warning per change.
+
+    Returns (items, sources, warnings); sources stays None when None. Raises InvalidInput naming the source
+    codes Magento has no source for.
+    """
+    given = [item["source_code"] for item in desired] + list(sources or [])
+    unknown = sorted(set(code for code in given if key(code) not in stored))
+    if unknown:
+        raise InvalidInput("unknown source codes: %s; create them first with commerceops.magento.msi_source"
+                           % ", ".join(unknown), unknown_source_codes=unknown)
+    warnings = set()
+
+    def spelled(code):
+        spelling = stored[key(code)]
+        if spelling != code:
+            warnings.add(respelling_warning("source_code", code, spelling))
+        return spelling
+
+    respelled = []
+    for item in desired:
+        spelling = spelled(item["source_code"])
+        respelled.append(item if spelling == item["source_code"] else dict(item, source_code=spelling))
+    scope = None if sources is None else [spelled(code) for code in sources]
+    return respelled, scope, sorted(warnings)
+
+
+# --- what to read ---------------------------------------------------------------------------------
+
+class ReadScope(object):
+    """The items a run must read: by SKU per source, and whole sources.
+
+    ``skus_by_source`` maps a source code (None: every source) to the SKUs whose items there are read;
+    ``whole_sources`` are sources every item of which is read; ``expected`` maps the same keys as
+    skus_by_source to how many items the run expects there (the listed pairs), for the read plan.
+    ``contains(sku, source_code)`` says whether an item Magento returned is one the run asked about.
+    """
+
+    def __init__(self, skus_by_source=None, whole_sources=(), expected=None):
+        self.skus_by_source = dict(skus_by_source or {})
+        self.whole_sources = list(whole_sources)
+        self.expected = dict(expected or {})
+        self._whole = set(key(code) for code in self.whole_sources)
+        self._skus = dict((None if code is None else key(code), set(key(sku) for sku in skus))
+                          for code, skus in self.skus_by_source.items())
+        self._any_source = self._skus.get(None, set())
+
+    def is_empty(self):
+        return not self.whole_sources and not any(self.skus_by_source.values())
+
+    def contains(self, sku, source_code):
+        source, sku = key(source_code), key(sku)
+        return source in self._whole or sku in self._any_source or sku in self._skus.get(source, ())
+
+
+def _by_source(pairs):
+    """{source_code: sorted unique skus} of (sku, source_code) pairs; codes and skus compared by key."""
+    grouped, spelling = collections.OrderedDict(), {}
+    for sku, code in pairs:
+        code = spelling.setdefault(None if code is None else key(code), code)
+        grouped.setdefault(code, {}).setdefault(key(sku), sku)
+    return dict((code, sorted(skus.values())) for code, skus in grouped.items())
+
+
+def read_scope(state, desired, sources=None):
+    """What a run of ``state`` must read (a ReadScope), from the normalized (and respelled) items and sources.
+
+    merged, deleted: the listed pairs. replaced: every item of the listed SKUs, at any source.
+    overridden: every item of the sources. gathered: the listed SKUs (at their source_code when given,
+    at every source otherwise), only at the sources when given; every item of the sources without items.
+    """
+    if state == "overridden":
+        return ReadScope(whole_sources=sources)
+    if state == "replaced":
+        skus = _by_source((item["sku"], None) for item in desired)
+        return ReadScope(skus, expected={None: len(desired)})
+    if state == "gathered":
+        if not desired:
+            return ReadScope(whole_sources=sources or ())
+        if sources is None:
+            pairs = [(item["sku"], item["source_code"]) for item in desired]
+        else:
+            scoped = set(key(code) for code in sources)
+            pairs = [(item["sku"], code) for item in desired
+                     for code in ([item["source_code"]] if item["source_code"] is not None else sources)
+                     if key(code) in scoped]
+        skus = _by_source(pairs)
+        return ReadScope(skus, expected=dict((code, len(found)) for code, found in skus.items()))
+    skus = _by_source((item["sku"], item["source_code"]) for item in desired)
+    return ReadScope(skus, expected=dict((code, len(found)) for code, found in skus.items()))
+
+
+# Reading a source whole needs its size first: one page_size=1 request per source. SKU reads of a source
+# cost at least one request per chunk of SKUs, and whole pages cost at least one request; so counting pays
+# for itself only where the SKUs need at least this many chunks (two chunks save at most one request, which
+# the count has already spent).
+COUNT_FROM_CHUNKS = 3
+
+ReadSize = collections.namedtuple("ReadSize", "expected chunks total")
+
+
+def pages(count, page_size):
+    """Requests a search of count records takes at page_size per page; 0 for none (the count said so)."""
+    return -(-count // page_size) if count > 0 else 0
+
+
+def worth_counting(chunks):
+    return chunks >= COUNT_FROM_CHUNKS
+
+
+def choose_reads(sizes, page_size):
+    """The sources (keys of sizes; None is every source) to read whole rather than by SKU; sorted, None first.
+
+    sizes maps each source to a ReadSize: expected (items the run expects there), chunks (requests the
+    source's SKUs need at the least, one per chunk that fits a URL) and total (its items, from total_count;
+    None when not counted). A source is read whole when that takes no more requests than its SKU reads
+    would: ceil(total / page_size) <= max(chunks, ceil(min(expected, total) / page_size)). On a tie the
+    whole read wins, since its cost is known and the SKU estimate is a lower bound.
+    """
+    whole = []
+    for source, size in sizes.items():
+        if size.total is None:
+            continue
+        by_sku = max(size.chunks, pages(min(size.expected, size.total), page_size))
+        if pages(size.total, page_size) <= by_sku:
+            whole.append(source)
+    return sorted(whole, key=lambda code: (code is not None, code))
+
+
+# --- the plan -------------------------------------------------------------------------------------
 
 def normalize_current(item):
     """A source item as Magento returned it, reduced to the four interface fields."""
@@ -142,78 +367,101 @@ def normalize_current(item):
     }
 
 
-def respell_sources(desired, stored):
-    """The items with source codes in Magento's spelling ({key: spelling}) and a warning per change.
-
-    Raises InvalidInput naming the source codes Magento has no source for.
-    """
-    unknown = sorted(set(item["source_code"] for item in desired if key(item["source_code"]) not in stored))
-    if unknown:
-        raise InvalidInput("unknown source codes: %s; create them first with commerceops.magento.msi_source"
-                           % ", ".join(unknown), unknown_source_codes=unknown)
-    respelled, warnings = [], set()
-    for item in desired:
-        spelling = stored[key(item["source_code"])]
-        if spelling != item["source_code"]:
-            warnings.add(respelling_warning("source_code", item["source_code"], spelling))
-            item = dict(item, source_code=spelling)
-        respelled.append(item)
-    return respelled, sorted(warnings)
-
-
 def _default_status(quantity):
     return STATUS_IN_STOCK if quantity > 0 else STATUS_OUT_OF_STOCK
 
 
-def plan_source_items(state, desired, current, warnings=()):
-    """Compare normalized desired items with the current ones.
+def _target(wanted, existing):
+    """The item to hold: a new one with a status from its quantity, or the existing one in Magento's spelling."""
+    if existing is None:
+        status = wanted["status"]
+        return dict(wanted, status=_default_status(wanted["quantity"]) if status is None else status)
+    status = existing["status"] if wanted["status"] is None else wanted["status"]
+    # Magento's spelling is kept: the upsert updates that row, and a delete under it removes that row.
+    return dict(existing, quantity=wanted["quantity"], status=status)
 
-    ``current`` may hold items nobody asked about (the read filters skus and sources
-    separately); they are ignored. Returns ``added``/``updated`` (full items to save; an
-    update also carries previous_quantity/previous_status) and ``removed`` (items to delete, as
-    they were) in its summary; ``before``/``after`` are the asked-about items that exist before and after.
+
+def _in_state_scope(state, desired, sources):
+    """For replaced and overridden: a test (sku key, source key) -> whether an unlisted item there is removed."""
+    if state == "replaced":
+        skus = set(key(item["sku"]) for item in desired)
+        return lambda pair: pair[0] in skus
+    if state == "overridden":
+        scoped = set(key(code) for code in sources or ())
+        return lambda pair: pair[1] in scoped
+    return None
+
+
+def plan_source_items(state, desired, current, warnings=(), sources=None):
+    """Compare normalized desired items with the current ones; O(n) in items, one dict lookup each.
+
+    ``state`` is canonical (merged, replaced, overridden or deleted); ``sources`` is the scope of
+    overridden. ``current`` may hold items nobody asked about; they are ignored. Returns a Plan whose
+    summary has ``added``/``updated`` (full items to save; an update also carries previous_quantity and
+    previous_status) and ``removed`` (items to delete, as they were). ``before``/``after`` are the items
+    in scope before and after: the listed pairs for merged and deleted, every item of the listed SKUs for
+    replaced, every item of the sources for overridden.
     """
+    if state not in WRITING_STATES:
+        raise ValueError("no plan for state %s" % state)
     current_by_key = {}
     for item in current:
         normalized = normalize_current(item)
         current_by_key[item_key(normalized["sku"], normalized["source_code"])] = normalized
 
-    plan = {"added": [], "updated": [], "removed": [], "before": [], "after": []}
+    summary = {"added": [], "updated": [], "removed": []}
+    before, after = [], []
     warnings = set(warnings)
+    listed = set()
     for wanted in desired:
-        existing = current_by_key.get(item_key(wanted["sku"], wanted["source_code"]))
+        pair = item_key(wanted["sku"], wanted["source_code"])
+        listed.add(pair)
+        existing = current_by_key.get(pair)
         if existing is not None:
-            plan["before"].append(existing)
+            before.append(existing)
             if existing["sku"] != wanted["sku"]:
                 warnings.add(respelling_warning("sku", wanted["sku"], existing["sku"]))
-        if state == "absent":
+        if state == "deleted":
             if existing is not None:
-                plan["removed"].append(existing)
+                summary["removed"].append(existing)
             continue
+        target = _target(wanted, existing)
         if existing is None:
-            status = wanted["status"]
-            if status is None:
-                status = _default_status(wanted["quantity"])
-            target = dict(wanted, status=status)
-            plan["added"].append(target)
-        else:
-            status = existing["status"] if wanted["status"] is None else wanted["status"]
-            # Magento's spelling is kept: the upsert updates that row, and a delete under it removes that row.
-            target = dict(existing, quantity=wanted["quantity"], status=status)
-            if target != existing:
-                plan["updated"].append(dict(target, previous_quantity=existing["quantity"],
-                                            previous_status=existing["status"]))
-        plan["after"].append(target)
+            summary["added"].append(target)
+        elif target != existing:
+            summary["updated"].append(dict(target, previous_quantity=existing["quantity"],
+                                           previous_status=existing["status"]))
+        after.append(target)
 
-    for name in plan:
-        plan[name] = sort_items(plan[name])
-    before, after = plan.pop("before"), plan.pop("after")
-    changed = bool(plan["added"] or plan["updated"] or plan["removed"])
-    return Plan(plan, changed, before, after, diff_text, "source items", warnings=sorted(warnings))
+    strays = _in_state_scope(state, desired, sources)
+    if strays is not None:
+        for pair, existing in current_by_key.items():
+            if pair not in listed and strays(pair):
+                before.append(existing)
+                summary["removed"].append(existing)
+
+    for name in summary:
+        summary[name] = sort_items(summary[name])
+    changed = bool(summary["added"] or summary["updated"] or summary["removed"])
+    return Plan(summary, changed, sort_items(before), sort_items(after), diff_text, "source items",
+                warnings=sorted(warnings))
+
+
+_ITEM_ORDER = operator.itemgetter("source_code", "sku")
 
 
 def sort_items(items):
-    return sorted(items, key=lambda item: (item["source_code"], item["sku"]))
+    return sorted(items, key=_ITEM_ORDER)
+
+
+def gathered_items(current, scope):
+    """The items read for state=gathered that the scope asked about, normalized, sorted by source then SKU."""
+    found = {}
+    for item in current:
+        if scope.contains(item["sku"], item["source_code"]):
+            normalized = normalize_current(item)
+            found[item_key(normalized["sku"], normalized["source_code"])] = normalized
+    return sort_items(found.values())
 
 
 def clean_item(item):
@@ -223,7 +471,10 @@ def clean_item(item):
 
 
 def writes(plan):
-    """(saves, deletes) of a plan: full items to save, sku and source_code to delete."""
+    """(saves, deletes) of a plan: full items to save, sku and source_code to delete.
+
+    Every save is sent before any delete: a failed save stops the run before anything is removed.
+    """
     saves = [clean_item(item) for item in sort_items(plan.summary["added"] + plan.summary["updated"])]
     deletes = [{"sku": item["sku"], "source_code": item["source_code"]} for item in plan.summary["removed"]]
     return saves, deletes
