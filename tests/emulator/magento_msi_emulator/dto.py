@@ -125,10 +125,12 @@ def unknown_field(key, fqcn, version):
 
 def build_object(data, schema_name, limits, version):
     fqcn, fields = SCHEMAS[schema_name]
-    if not isinstance(data, dict):
-        if data == '':
-            return {}
-        raise MagentoError(400, TYPE_INVALID % (php_string(data), fqcn))
+    # ServiceInputProcessor::_createFromArray: a PHP array is the object's data, list or map alike (json_encode
+    # of an empty PHP array is []); anything else gives an object with no data
+    if isinstance(data, list):
+        data = dict((str(index), item) for index, item in enumerate(data))
+    elif not isinstance(data, dict):
+        data = {}
     by_canonical = dict((_canonical(name), name) for name in fields)
     built = {}
     for key, value in data.items():

@@ -29,6 +29,26 @@ def fixture_path(name_or_path):
     return os.path.join(FIXTURE_DIR, name_or_path + '.json')
 
 
+class RowIndex:
+    """Rows by a collation-dependent key, for upserts.
+
+    A scan per upsert made saving N links O(N^2) (6 s for 10,000). The index is rebuilt whenever the list was
+    replaced (deletes build a new one) or the collation was switched; the caller adds the rows it appends.
+    """
+
+    def __init__(self, key):
+        self.key = key
+        self._built_for = (None, None)
+        self._index = {}
+
+    def of(self, rows, mode):
+        built_rows, built_mode = self._built_for
+        if built_rows is not rows or built_mode != mode:
+            self._index = dict((self.key(row), row) for row in rows)
+            self._built_for = (rows, mode)
+        return self._index
+
+
 class Inventory:
     """All MSI state; callers serialise access (the server holds one lock per request)."""
 
@@ -42,15 +62,13 @@ class Inventory:
         self.next_stock_id = 1
         self.sales_channels = {}
         self.links = []
-        self._indexed_links = (None, None)
-        self._link_index = {}
+        self._links_by_pair = RowIndex(lambda link: self._link_key(link['stock_id'], link['source_code']))
         # Bumped by every change to a link; with the list's identity it tells when a search is stale.
         self._links_version = 0
         self._link_search = (None, None, None)
         self.next_link_id = 1
         self.source_items = []
-        self._indexed_source_items = (None, None)
-        self._source_item_index = {}
+        self._items_by_key = RowIndex(lambda row: self._source_item_key(row['sku'], row['source_code']))
         self.next_source_item_id = 1
         self.indexers = {'inventory': 'valid'}
         # sku -> product type, from the fixture's "products"; see product_type()
@@ -118,19 +136,9 @@ class Inventory:
     def _link_key(self, stock_id, source_code):
         return (stock_id, self.collation.key(source_code))
 
-    def _links_by_pair(self):
-        # A scan per upsert made saving N links O(N^2) (6 s for 10,000); the index is rebuilt
-        # whenever self.links was replaced by a delete or the collation was switched.
-        indexed, mode = self._indexed_links
-        if indexed is not self.links or mode != self.collation.enabled:
-            self._link_index = dict((self._link_key(link['stock_id'], link['source_code']), link)
-                                    for link in self.links)
-            self._indexed_links = (self.links, self.collation.enabled)
-        return self._link_index
-
     def upsert_link(self, stock_id, source_code, priority):
         """INSERT ... ON DUPLICATE KEY UPDATE priority: a row found through the collation keeps its spelling."""
-        index = self._links_by_pair()
+        index = self._links_by_pair.of(self.links, self.collation.enabled)
         self._links_version += 1
         link = index.get(self._link_key(stock_id, source_code))
         if link is not None:
@@ -144,14 +152,6 @@ class Inventory:
     def _source_item_key(self, sku, source_code):
         return (self.collation.key(sku), self.collation.key(source_code))
 
-    def _source_items_by_key(self):
-        indexed, mode = self._indexed_source_items
-        if indexed is not self.source_items or mode != self.collation.enabled:
-            self._source_item_index = dict((self._source_item_key(row['sku'], row['source_code']), row)
-                                           for row in self.source_items)
-            self._indexed_source_items = (self.source_items, self.collation.enabled)
-        return self._source_item_index
-
     def upsert_source_item(self, item):
         """Quantity and status are updated; sku and source_code keep the spelling of the stored row.
 
@@ -159,7 +159,7 @@ class Inventory:
         the rest through INSERT ... ON DUPLICATE KEY UPDATE quantity, status, where the unique key
         (source_code, sku) matches through the collation.
         """
-        index = self._source_items_by_key()
+        index = self._items_by_key.of(self.source_items, self.collation.enabled)
         key = self._source_item_key(item['sku'], item['source_code'])
         existing = index.get(key)
         values = dict((field, item[field]) for field in ('quantity', 'status') if item.get(field) is not None)

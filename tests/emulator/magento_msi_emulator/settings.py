@@ -15,21 +15,17 @@ def _flag(value):
     return value
 
 
-def _milliseconds(value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ValueError('must be a number of milliseconds, 0 or more')
-    return value
+def _not_negative(unit):
+    def check(value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ValueError('must be a number of %s, 0 or more' % unit)
+        return value
+    return check
 
 
 def _positive_count(value):
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError('must be a whole number, 1 or more')
-    return value
-
-
-def _seconds(value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ValueError('must be a number of seconds, 0 or more')
     return value
 
 
@@ -57,10 +53,10 @@ CHECKS = {
     'echo_requests': _flag,
     'collation': _flag,
     'magento_version': _one_of(SUPPORTED),
-    'write_cost_per_item_ms': _milliseconds,
-    'write_cost_per_request_ms': _milliseconds,
+    'write_cost_per_item_ms': _not_negative('milliseconds'),
+    'write_cost_per_request_ms': _not_negative('milliseconds'),
     'lockout_failures': _positive_count,
-    'lockout_seconds': _seconds,
+    'lockout_seconds': _not_negative('seconds'),
     'two_factor_providers': _one_of(SETUPS),
     'google_otp': _text,
     'google_secret': _base32_secret,

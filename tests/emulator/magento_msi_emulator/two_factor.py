@@ -5,6 +5,7 @@
 Every admin user has the same provider setup (setting two_factor_providers):
   google               Google Authenticator forced and configured: codes are checked
   google_unconfigured  forced, not configured yet: the user is sent a configuration e-mail
+  google,duo_security  both forced, Google configured: e-mail for Duo, Google codes still checked
   duo_security         only another provider forced, not configured: Google is not allowed
   none                 no provider forced
 Source: magento/security-package TwoFactorAuth/Model/AdminAccessTokenService.php,
@@ -22,7 +23,15 @@ import struct
 
 from .errors import MagentoError, bad_request
 
-SETUPS = ('google', 'google_unconfigured', 'duo_security', 'none')
+# setup -> (providers forced on the user, providers the user has configured)
+PROVIDERS = {
+    'google': (['google'], ['google']),
+    'google_unconfigured': (['google'], []),
+    'google,duo_security': (['google', 'duo_security'], ['google']),
+    'duo_security': (['duo_security'], []),
+    'none': ([], []),
+}
+SETUPS = tuple(PROVIDERS)
 USE_PROVIDER_ENDPOINTS = 'Please use the 2fa provider-specific endpoints to obtain a token.'
 CONFIGURE_BY_EMAIL = ('You are required to configure personal Two-Factor Authorization in order to login. '
                       'Please check your email.')
@@ -37,12 +46,13 @@ PERIOD_SECONDS = 30
 
 def admin_token_refusal(setup):
     """AdminAccessTokenService never returns a token; it says why, once the password was right."""
-    if setup == 'google':
-        return bad_request(USE_PROVIDER_ENDPOINTS, {'active_providers': ['google']})
-    if setup == 'none':
+    forced, active = PROVIDERS[setup]
+    to_configure = [code for code in forced if code not in active]
+    if forced and not to_configure:
+        return bad_request(USE_PROVIDER_ENDPOINTS, {'active_providers': list(active)})
+    if not forced:
         return bad_request(NO_PROVIDERS)
-    provider = 'google' if setup == 'google_unconfigured' else setup
-    return bad_request(CONFIGURE_BY_EMAIL, {'providers': [provider], 'active_providers': []})
+    return bad_request(CONFIGURE_BY_EMAIL, {'providers': list(forced), 'active_providers': list(active)})
 
 
 def check_secret(secret):
@@ -81,10 +91,10 @@ def google_authenticate(app, username, password, otp):
     """Authenticate::createAdminAccessToken: the core sign-in (throttled), the provider, then the code."""
     settings = app.settings
     app.auth.authenticate(username, password)
-    setup = settings['two_factor_providers']
-    if setup in ('duo_security', 'none'):
+    forced, active = PROVIDERS[settings['two_factor_providers']]
+    if 'google' not in forced:
         raise bad_request(NOT_ALLOWED)
-    if setup == 'google_unconfigured':
+    if 'google' not in active:
         raise bad_request(NOT_CONFIGURED)
     if not code_is_valid(otp, settings['google_otp'], settings['google_secret'], app.auth.clock()):
         raise MagentoError(401, INVALID_CODE)
