@@ -159,7 +159,7 @@ def unlinked_source_codes(entries, links):
 def respell(entries, stored):
     """Entries with each source code in the spelling Magento stores ({key: spelling}), and a warning per change.
 
-    Magento's keys ignore case and trailing spaces: planning with the user's spelling would save a
+    Magento's keys ignore case, accents and trailing spaces: planning with the user's spelling would save a
     link under one spelling and delete the same row under the other.
     """
     respelled, warnings = [], set()

@@ -3,9 +3,9 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Magento MSI rules that more than one resource obeys, stated once. No I/O.
 
-Magento's inventory tables use a case-insensitive collation (utf8mb4_general_ci, PAD SPACE), so codes,
-SKUs and names are compared as MySQL compares them, not as Python does: a spelling that differs only in
-case or trailing spaces is the row Magento has.
+Magento's inventory tables use MySQL's general_ci collation (PAD SPACE), so codes, SKUs and names are
+compared as MySQL compares them, not as Python does: a spelling that differs only in case, accents or
+trailing spaces is the row Magento has.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -13,6 +13,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import re
+import unicodedata
 
 # Created by Magento's installer; Magento refuses to delete them or to link them to anything else.
 DEFAULT_STOCK_ID = 1
@@ -28,14 +29,17 @@ def source_code_problem(code):
     return None
 
 
-def _fold(text):
-    # Character by character, as the collation weighs them: 'ß'.upper() is 'SS', but MySQL keeps one letter.
-    return "".join(char.upper() if len(char.upper()) == 1 else char for char in text)
+def _weight(char):
+    # general_ci weighs each character as its unaccented upper case, one character for one: 'ß' stays 'ß'.
+    base = unicodedata.normalize("NFD", char)[0]
+    upper = base.upper()
+    return upper if len(upper) == 1 else base
 
 
 def key(value):
-    """A source code or SKU as Magento's unique keys compare it: case-insensitive, trailing spaces ignored."""
-    return _fold(str(value).rstrip(" "))
+    """A source code or SKU as Magento's unique keys compare it: case and accents ignored, trailing spaces too."""
+    text = str(value).rstrip(" ")
+    return text.upper() if text.isascii() else "".join(_weight(char) for char in text)
 
 
 def stored_spellings(values):
@@ -44,8 +48,8 @@ def stored_spellings(values):
 
 
 def respelling_warning(what, given, stored):
-    return ("%s %r is stored in Magento as %r; Magento compares %ss ignoring case and trailing spaces, so %r "
-            "is used" % (what, given, stored, what, stored))
+    return ("%s %r is stored in Magento as %r; Magento compares %ss ignoring case, accents and trailing spaces, "
+            "so %r is used" % (what, given, stored, what, stored))
 
 
 def is_default_source(code):

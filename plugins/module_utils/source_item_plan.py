@@ -53,7 +53,7 @@ def canonical_state(state):
 
 
 def item_key(sku, source_code):
-    """Identity of a source item as Magento's unique key compares it: case and trailing spaces ignored."""
+    """Identity of a source item as Magento's unique key compares it: case, accents and trailing spaces ignored."""
     return (key(sku), key(source_code))
 
 

@@ -17,7 +17,7 @@ SOURCES_PATH = "inventory/sources"
 def read_sources(client, codes=None):
     """Magento's sources with the given codes (None: every source).
 
-    Codes match as Magento's keys do, ignoring case and trailing spaces, so a source comes back in
+    Codes match as Magento's keys do, ignoring case, accents and trailing spaces, so a source comes back in
     Magento's spelling. A list filter rather than GET sources/{code}, which Magento urldecodes.
     """
     if codes is None:
@@ -26,7 +26,7 @@ def read_sources(client, codes=None):
     if not wanted:
         return []
     found = client.search(SOURCES_PATH, [[("source_code", sorted(set(codes)), "in")]])
-    # Magento's filter already ignores case and trailing spaces; this keeps a proxy's extra rows out.
+    # Magento's filter already ignores case, accents and trailing spaces; this keeps a proxy's extra rows out.
     return [source for source in found if key(source.get("source_code", "")) in wanted]
 
 

@@ -21,7 +21,7 @@ description:
     exist (see M(commerceops.magento.msi_source)); a bad item, an unknown source or an item listed twice with
     different values fails the task with one message that names every bad value.
   - Magento saves source items as upserts keyed by SKU and source, and compares SKUs and source codes
-    ignoring case and trailing spaces; so does this module, for the listed items and for the items it removes.
+    ignoring case, accents and trailing spaces; so does this module, for the listed items and for the items it removes.
   - Saving source items changes stock data; notify the C(commerceops.magento reindex) handler topic of the
     C(commerceops.magento.reindex) role so indexes and caches catch up.
 author:

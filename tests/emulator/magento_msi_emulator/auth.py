@@ -64,7 +64,11 @@ class Auth:
         self.admin_users = dict(admin_users)
         self.issued = {}
         self.clock = clock
-        self.throttle = SignInThrottle(lambda: self.clock())
+        self.throttle = SignInThrottle(self.now)
+
+    def now(self):
+        # Looked up at each call: tests replace self.clock after construction.
+        return self.clock()
 
     def bearer_is_valid(self, header):
         """Unknown or expired tokens are not errors: the caller just stays a guest."""

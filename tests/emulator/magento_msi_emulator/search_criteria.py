@@ -227,8 +227,8 @@ def search_records(criteria, records, columns, db_row, output, collation):
     """search() for records kept in API form: the DB row of a record (db_row) is built only when a filter
     or a sort order needs it, and the API object (output) only for the records on the requested page."""
     if criteria.get('filter_groups') or criteria.get('sort_orders'):
-        chosen = [records[index] for index in matching_rows(criteria, [db_row(record) for record in records], columns,
-                                                              collation)]
+        rows = [db_row(record) for record in records]
+        chosen = [records[index] for index in matching_rows(criteria, rows, columns, collation)]
     else:
         chosen = records
     return results(criteria, [output(record) for record in page_of(criteria, chosen)], len(chosen))

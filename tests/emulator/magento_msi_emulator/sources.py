@@ -30,8 +30,6 @@ COLUMNS.update({'enabled': 'int', 'latitude': 'float', 'longitude': 'float', 're
 _TEMPLATE_PATTERN = re.compile(r'\$:?\{.*\}')
 
 
-
-
 def _text_errors(dto, field, check_whitespace):
     value = dto.get(field)
     errors = []

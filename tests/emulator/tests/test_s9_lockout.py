@@ -16,7 +16,8 @@ def sign_in(client, body):
     return client.post(TOKEN_PATH, body, token=None)
 
 
-def fail(client, times, body=BAD):
+def fail(client, times, body=None):
+    body = BAD if body is None else body
     for _attempt in range(times):
         response = sign_in(client, body)
         assert (response.status, response.json) == (401, SIGN_IN_FAILED)

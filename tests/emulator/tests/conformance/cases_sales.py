@@ -88,7 +88,7 @@ CASES = [
         call('GET', STOCKS + '1', values={'extension_attributes.sales_channels': [
             website('base'), website('eu_website'), website('global_website')]}),
         call('GET', STOCKS + '10', values={'extension_attributes.sales_channels': [website('us_website')]})],
-         data_set='one_channel_deletetype', files=(WEBSITES, 'InventorySalesApi.stock_with_sales_channels')),
+        data_set='one_channel_deletetype', files=(WEBSITES, 'InventorySalesApi.stock_with_sales_channels')),
 ] + [
     Case(CHANNELS, 'testFailedValidationSalesChannelsAssignment', [
         call('PUT', STOCKS + '10', {'stock': {'stock_id': 10, 'name': 'Default Stock', 'extension_attributes': {

@@ -75,10 +75,11 @@ CASES = [
     Case(VALIDATION, 'testFailedValidationOnCreate', _post_item(dict(VALID_ITEM, **{field: value}), answer),
          data_set=data_set, files=FILES) for data_set, field, value, answer in FAILED
 ] + [
-    Case(VALIDATION, 'testFailedValidationOnCreateRelatedOnlyForRest', _post_item(
-        dict(VALID_ITEM, **{field: value}),
-        {'message': 'Error occurred during "%s" processing. The "%s" value\'s type is invalid. The "%s" type was '
-                    'expected. Verify and try again.' % (named, shown, kind)}),
+    Case(
+        VALIDATION, 'testFailedValidationOnCreateRelatedOnlyForRest', _post_item(
+            dict(VALID_ITEM, **{field: value}),
+            {'message': 'Error occurred during "%s" processing. The "%s" value\'s type is invalid. The "%s" type was '
+                        'expected. Verify and try again.' % (named, shown, kind)}),
         data_set=data_set, files=FILES) for data_set, field, value, named, shown, kind in REST_ONLY
 ] + [
     Case(VALIDATION, 'testCreateWithEmptyData', [

@@ -92,7 +92,7 @@ CASES = [
 ] + [
     Case(LINK_TESTS + 'GetSourcesAssignedToStockOrderedByPriorityTest.php', 'testGetAssignedSourcesForStock', [
         call('GET', BY_PRIORITY + '30', column=('source_code', ['us-1', 'eu-disabled', 'eu-3', 'eu-2', 'eu-1']))],
-         files=LINKED),
+        files=LINKED),
     Case(LINK_TESTS + 'GetSourcesAssignedToStockOrderedByPriorityTest.php',
          'testGetAssignedSourcesWithNotNumericStockId', [
              call('GET', BY_PRIORITY + 'not_numeric', status=400, values={
@@ -113,5 +113,5 @@ CASES = [
     Case(LINK_TESTS + 'StockSourceLinksSaveTest.php', 'testExecute', [
         call('POST', LINKS, {'links': SAVED_LINKS}, body=[]),
         call('GET', LINKS, query=_stock_ten_links(), values={'total_count': 2}, contains={'items': SAVED_LINKS})],
-         files=('InventoryApi.sources', 'InventoryApi.stocks')),
+        files=('InventoryApi.sources', 'InventoryApi.stocks')),
 ]

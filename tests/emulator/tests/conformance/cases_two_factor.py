@@ -50,7 +50,7 @@ CASES = [
          settings=tfa('none')),
     Case(GOOGLE_TEST, 'testInvalidCredentials', [
         call('POST', GOOGLE, user('bad', 'foo'), token='invalid', status=401, body=SIGN_IN_FAILED)],
-         settings=tfa()),
+        settings=tfa()),
     Case(GOOGLE_TEST, 'testUnavailableProvider', [
         call('POST', GOOGLE, user(ADMIN_PASSWORD, 'foo'), token='invalid', status=400,
              body={'message': 'Provider is not allowed.'})], settings=tfa('duo_security')),
@@ -63,6 +63,6 @@ CASES = [
     Case(GOOGLE_TEST, 'testValidToken', [
         call('POST', GOOGLE, user(ADMIN_PASSWORD, TOTP), token='invalid', token_issued=True),
         call('GET', 'V1/inventory/stocks/1', token=ISSUED, values={'stock_id': 1})], settings=tfa(),
-         note='The test matches a 32-character opaque token; admin tokens are JWTs since 2.4.4 (contract '
-              'section 9), so the case checks that the token it gets is accepted instead.'),
+        note='The test matches a 32-character opaque token; admin tokens are JWTs since 2.4.4 (contract '
+             'section 9), so the case checks that the token it gets is accepted instead.'),
 ]

@@ -171,7 +171,7 @@ def run(client, case, fixture):
         response = client.request(step['method'], '/rest/default/' + step['path'], body=payload,
                                   query=query, token=token)
         answer = check_answer(response, step, '%s call %d (%s %s)' % (case.name, number, step['method'],
-                                                                     step['path']))
+                                                                      step['path']))
         if step['expected'].get('token_issued'):
             issued = answer
 

@@ -288,7 +288,7 @@ def test_a_differently_cased_code_is_the_stored_link_under_every_writing_state()
     entries = link_plan.normalize_links([link(2, "UK_Warehouse", 1), link(2, "uk_store", 2)], "replaced")
     entries, warnings = link_plan.respell(entries, stored_spellings(["uk_warehouse", "uk_store"]))
     assert warnings == ["source_code 'UK_Warehouse' is stored in Magento as 'uk_warehouse'; Magento compares "
-                        "source_codes ignoring case and trailing spaces, so 'uk_warehouse' is used"]
+                        "source_codes ignoring case, accents and trailing spaces, so 'uk_warehouse' is used"]
     for state in ("merged", "replaced", "overridden"):
         desired = link_plan.resolve_links(entries, state, known_stock_ids={2})
         plan = link_plan.plan_links(state, desired, before, warnings=warnings)

@@ -178,7 +178,7 @@ def test_source_codes_take_magentos_spelling_with_a_warning():
     desired, sources, warnings = respell_sources([item("A", "UK_Warehouse", 1.0, 1)], stored_spellings(["uk_warehouse"]))
     assert desired == [item("A", "uk_warehouse", 1.0, 1)] and sources is None
     assert warnings == ["source_code 'UK_Warehouse' is stored in Magento as 'uk_warehouse'; Magento compares "
-                        "source_codes ignoring case and trailing spaces, so 'uk_warehouse' is used"]
+                        "source_codes ignoring case, accents and trailing spaces, so 'uk_warehouse' is used"]
 
 
 def test_a_sku_differing_in_case_or_trailing_space_is_the_stored_item():

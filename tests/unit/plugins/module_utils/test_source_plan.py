@@ -137,5 +137,5 @@ def test_a_differently_cased_code_updates_the_stored_source_with_a_warning():
     plan = plan_source('UK_WAREHOUSE', {'city': 'Leeds'}, UK)
     assert plan.summary['action'] == 'update' and plan.body['source_code'] == 'uk_warehouse'
     assert plan.warnings == ["source_code 'UK_WAREHOUSE' is stored in Magento as 'uk_warehouse'; Magento "
-                             "compares source_codes ignoring case and trailing spaces, so 'uk_warehouse' is used"]
+                             "compares source_codes ignoring case, accents and trailing spaces, so 'uk_warehouse' is used"]
     assert not plan_source('UK_WAREHOUSE', {'city': 'London'}, UK).changed
