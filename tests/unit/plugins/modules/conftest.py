@@ -186,14 +186,32 @@ def run_module(emu, monkeypatch):
 
 
 @pytest.fixture
-def requests_before_writes(run_module, emu):
-    """How many requests a run sends before its first write: a check-mode run of the same task sends
-    exactly those reads. The log is cleared afterwards."""
-    def count(module, **params):
+def run_failing(run_module, emu):
+    """run_failing(module, pattern, status=500, **params): run the module with the requests it sends after
+    its reads failing as pattern says ('.' passes, 'x' fails; '.x' = the second write fails).
+
+    The reads are counted from a check-mode run of the same task, which sends exactly those, so no read
+    budget is written into the tests."""
+    def run(module, pattern, status=500, **params):
         rehearsal = run_module(module, check_mode=True, **params)
         assert not rehearsal.failed, rehearsal.result
-        sent = emu.log()
-        assert [entry for entry in sent if entry["write"]] == []
+        reads = emu.log()
+        assert reads and [entry for entry in reads if entry["write"]] == []
         emu.clear_log()
-        return len(sent)
-    return count
+        emu.fail_requests("." * len(reads) + pattern, status=status)
+        return run_module(module, **params)
+    return run
+
+
+@pytest.fixture
+def rerun_is_quiet(run_module, emu):
+    """rerun_is_quiet(module, **params): run the task again on a cleared log; it must change and write
+    nothing. Returns the rerun."""
+    def rerun(module, **params):
+        emu.clear_log()
+        again = run_module(module, **params)
+        assert not again.failed, again.result
+        assert again.result["changed"] is False
+        assert emu.writes() == []
+        return again
+    return rerun

@@ -27,15 +27,13 @@ def stored(emu):
                   for item in emu.state()["source_items"])
 
 
-def test_present_converges_in_batches_then_rerun_writes_nothing(emu, run_module):
+def test_present_converges_in_batches_then_rerun_writes_nothing(emu, run_module, rerun_is_quiet):
     first = run_module(msi_source_item, items=ITEMS, batch_size=2)
     assert not first.failed and first.result["changed"] is True
     assert [(entry["path"], len(entry["body"]["sourceItems"])) for entry in emu.writes()] == [(SAVE, 2), (SAVE, 1)]
     assert first.result["writes_sent"] == 2
     assert stored(emu) == STORED_ITEMS
-    emu.clear_log()
-    second = run_module(msi_source_item, items=ITEMS)
-    assert second.result["changed"] is False and emu.writes() == []
+    second = rerun_is_quiet(msi_source_item, items=ITEMS)
     assert second.result["before"] == second.result["after"] == first.result["after"]
 
 
@@ -76,7 +74,7 @@ def test_only_changed_items_are_sent(emu, run_module):
     assert ("24-MB01", "uk_warehouse", 90.0, 1) in stored(emu)
 
 
-def test_absent_deletes_existing_items_only_once(emu, run_module):
+def test_absent_deletes_existing_items_only_once(emu, run_module, rerun_is_quiet):
     run_module(msi_source_item, items=ITEMS)
     emu.clear_log()
     gone = [{"sku": "24-MB01", "source_code": "de_warehouse"}, {"sku": "NEVER", "source_code": "de_warehouse"}]
@@ -86,9 +84,7 @@ def test_absent_deletes_existing_items_only_once(emu, run_module):
         (DELETE, {"sourceItems": [{"sku": "24-MB01", "source_code": "de_warehouse"}]})]
     assert first.result["after"] == []
     assert stored(emu) == [item for item in STORED_ITEMS if item[1] != "de_warehouse"]
-    emu.clear_log()
-    second = run_module(msi_source_item, state="absent", items=gone)
-    assert second.result["changed"] is False and emu.writes() == []
+    rerun_is_quiet(msi_source_item, state="absent", items=gone)
 
 
 def test_unknown_source_fails_before_any_write_or_item_read(emu, run_module):
@@ -117,10 +113,8 @@ def test_batch_size_below_one_fails(emu, run_module):
     assert emu.writes() == [] and stored(emu) == []
 
 
-def test_failed_batch_reports_progress_and_drops_after(emu, run_module, requests_before_writes):
-    reads = requests_before_writes(msi_source_item, items=ITEMS, batch_size=2)
-    emu.fail_requests("." * reads + ".x")
-    failed = run_module(msi_source_item, items=ITEMS, batch_size=2)
+def test_failed_batch_reports_progress_and_drops_after(emu, run_failing):
+    failed = run_failing(msi_source_item, ".x", items=ITEMS, batch_size=2)
     assert failed.failed
     assert failed.result["status"] == 500
     assert failed.result["changed"] is True and failed.result["writes_sent"] == 1
@@ -130,10 +124,8 @@ def test_failed_batch_reports_progress_and_drops_after(emu, run_module, requests
     assert stored(emu) == STORED_ITEMS[:2]
 
 
-def test_failure_on_first_batch_is_not_changed(emu, run_module, requests_before_writes):
-    reads = requests_before_writes(msi_source_item, items=ITEMS)
-    emu.fail_requests("." * reads + "x")
-    failed = run_module(msi_source_item, items=ITEMS)
+def test_failure_on_first_batch_is_not_changed(emu, run_failing):
+    failed = run_failing(msi_source_item, "x", items=ITEMS)
     assert failed.failed and failed.result["changed"] is False and failed.result["writes_sent"] == 0
     assert [entry["status"] for entry in emu.writes()] == [500]
     assert stored(emu) == []

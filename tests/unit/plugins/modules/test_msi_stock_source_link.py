@@ -49,15 +49,13 @@ def read_endpoints(emu):
     return [path for path, dummy in emu.reads()]
 
 
-def test_merged_converges_then_rerun_sends_no_write(emu, run_module):
+def test_merged_converges_then_rerun_sends_no_write(emu, run_module, rerun_is_quiet):
     first = run_module(msi_stock_source_link, links=TUTORIAL_LINKS)
     assert not first.failed and first.result["changed"] is True
     assert write_paths(emu) == [SAVE]
     assert len(first.result["plan"]["added"]) == 5
     assert stored_links(emu) == [DEFAULT_LINK] + TUTORIAL_LINKS_BY_ID
-    emu.clear_log()
-    second = run_module(msi_stock_source_link, links=TUTORIAL_LINKS)
-    assert second.result["changed"] is False and emu.writes() == []
+    second = rerun_is_quiet(msi_stock_source_link, links=TUTORIAL_LINKS)
     assert second.result["before"] == second.result["after"] == first.result["after"]
 
 
@@ -82,20 +80,16 @@ def test_first_run_reads_links_then_looks_up_only_unlinked_sources(emu, run_modu
     ]
 
 
-def test_rerun_by_name_reads_the_stocks_and_the_links_only(emu, run_module):
+def test_rerun_by_name_reads_the_stocks_and_the_links_only(emu, run_module, rerun_is_quiet):
     run_module(msi_stock_source_link, links=TUTORIAL_LINKS)
-    emu.clear_log()
-    rerun = run_module(msi_stock_source_link, links=TUTORIAL_LINKS)
-    assert rerun.result["changed"] is False
-    assert emu.log() and read_endpoints(emu) == ["inventory/stocks", "inventory/stock-source-links"]
+    rerun_is_quiet(msi_stock_source_link, links=TUTORIAL_LINKS)
+    assert read_endpoints(emu) == ["inventory/stocks", "inventory/stock-source-links"]
 
 
-def test_rerun_by_id_reads_the_links_only(emu, run_module):
+def test_rerun_by_id_reads_the_links_only(emu, run_module, rerun_is_quiet):
     first = run_module(msi_stock_source_link, links=TUTORIAL_LINKS_BY_ID)
     assert read_endpoints(emu) == ["inventory/stock-source-links", "inventory/stocks", "inventory/sources"]
-    emu.clear_log()
-    rerun = run_module(msi_stock_source_link, links=TUTORIAL_LINKS_BY_ID)
-    assert rerun.result["changed"] is False and emu.writes() == []
+    rerun = rerun_is_quiet(msi_stock_source_link, links=TUTORIAL_LINKS_BY_ID)
     assert read_endpoints(emu) == ["inventory/stock-source-links"]
     assert rerun.result["before"] == rerun.result["after"] == first.result["after"]
 
@@ -139,12 +133,10 @@ def test_replaced_sends_saves_before_deletes_in_batches(emu, run_module):
                                  {"stock_id": 2, "source_code": "uk_store", "priority": 2}]
 
 
-def test_failed_save_removes_nothing(emu, run_module, requests_before_writes):
+def test_failed_save_removes_nothing(emu, run_failing):
     seed_links(emu, [{"stock_id": 2, "source_code": "uk_warehouse", "priority": 1}])
-    task = dict(state="replaced", links=[{"stock_id": 2, "source_code": "uk_store", "priority": 1}])
-    reads = requests_before_writes(msi_stock_source_link, **task)
-    emu.fail_requests("." * reads + "x")
-    outcome = run_module(msi_stock_source_link, **task)
+    outcome = run_failing(msi_stock_source_link, "x", state="replaced",
+                          links=[{"stock_id": 2, "source_code": "uk_store", "priority": 1}])
     assert outcome.failed and outcome.result["changed"] is False
     assert outcome.result["msg"].startswith("POST %s answered 500" % SAVE)
     assert "after" not in outcome.result
@@ -152,15 +144,13 @@ def test_failed_save_removes_nothing(emu, run_module, requests_before_writes):
     assert stored_links(emu) == [DEFAULT_LINK, {"stock_id": 2, "source_code": "uk_warehouse", "priority": 1}]
 
 
-def test_failed_delete_after_accepted_saves_reports_changed(emu, run_module, requests_before_writes):
+def test_failed_delete_after_accepted_saves_reports_changed(emu, run_failing):
     seed_links(emu, [{"stock_id": 2, "source_code": "uk_warehouse", "priority": 1}])
-    task = dict(state="replaced", batch_size=1, links=[
+    # Two saves (batch_size 1) go through, the delete fails.
+    outcome = run_failing(msi_stock_source_link, "..x", state="replaced", batch_size=1, links=[
         {"stock_id": 2, "source_code": "uk_store", "priority": 1},
         {"stock_id": 2, "source_code": "de_warehouse", "priority": 2},
     ])
-    reads = requests_before_writes(msi_stock_source_link, **task)
-    emu.fail_requests("." * reads + "..x")
-    outcome = run_module(msi_stock_source_link, **task)
     assert outcome.failed and outcome.result["changed"] is True
     assert [(entry["path"], entry["status"]) for entry in emu.writes()] == [(SAVE, 200), (SAVE, 200), (DELETE, 500)]
     assert outcome.result["msg"].startswith("POST %s answered 500" % DELETE)
