@@ -110,9 +110,6 @@ class Emulator(object):
     def faults(self, **settings):
         return self.control("POST", "faults", settings)
 
-    def configure(self, **settings):
-        return self.control("POST", "config", settings)
-
     def fail_requests(self, pattern, status=500):
         """Fail exactly the coming /rest requests marked 'x' in pattern ('.' passes) with status.
 
