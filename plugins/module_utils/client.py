@@ -357,7 +357,7 @@ class MagentoClient:
                     response.close()
                     retry.sleep(response.raw)
                     continue
-            return response, sent_path
+            return response, sent_path, len(retry.history)
 
     def _count(self, sent=0, retried=0, written=0):
         with self._count_lock:
@@ -368,14 +368,16 @@ class MagentoClient:
     def request(self, method, path, params=None, body=None, auth="client", retry_read_timeouts=True):
         """Magento's decoded answer; auth=None sends no credentials (the sign-in call)."""
         auth = self._auth if auth == "client" else auth
-        response, sent_path = self._send(method, path, params, body, auth, retry_read_timeouts)
+        response, sent_path, retried = self._send(method, path, params, body, auth, retry_read_timeouts)
         if response.is_redirect:
             raise self.new_error(
                 "%s %s answered %d, a redirect to %s; set url to the address Magento serves its REST API on"
                 % (method, sent_path, response.status_code, response.headers.get("Location")),
                 method, sent_path, response.status_code)
         if response.status_code >= 400:
-            raise self.error_like(error_from_response(response, method, sent_path, auth))
+            error = error_from_response(response, method, sent_path, auth)
+            # The retries a 429/502/503/504 got are part of the story, as for connection failures.
+            raise self.error_like(error, "%s (retried %d times)" % (error.message, retried) if retried else None)
         if method in WRITE_METHODS and auth is not None:
             self._count(written=1)
         if not response.content:

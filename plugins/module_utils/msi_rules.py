@@ -57,8 +57,8 @@ def is_default_source(code):
 
 
 def name_key(name):
-    """A stock or source name as Magento's unique-name checks compare it: trimmed, case-insensitive."""
-    return (name or "").strip().lower()
+    """A stock or source name as Magento's unique-name checks compare it: trimmed, then as the collation does."""
+    return key((name or "").strip())
 
 
 def same_name(left, right):

@@ -300,7 +300,7 @@ def test_retries_stop_after_the_configured_count(transport, sleeps):
     client = token_client(retries=2)
     with pytest.raises(MagentoApiError) as caught:
         client.put("inventory/sources/eu-1", {"source": {}})
-    assert caught.value.status == 503 and caught.value.message.endswith("answered 503: Service Unavailable")
+    assert caught.value.status == 503 and caught.value.message.endswith("answered 503: Service Unavailable (retried 2 times)")
     assert len(transport.requests) == 3 and client.requests_sent == 3 and len(sleeps) == 1
 
 

@@ -51,7 +51,7 @@ def test_check_mode_writes_nothing_and_predicts_the_run(emu, run_module):
     assert real.result["after"] == checked.result["after"] == stored_source(emu, "uk_warehouse")
     assert len(emu.writes()) == 1
     # A list filter, not GET /sources/{code}: Magento urldecodes path parameters.
-    assert emu.reads()[-1] == ("inventory/sources", [[("source_code", "uk_warehouse", "eq")]])
+    assert emu.reads()[-1] == ("inventory/sources", [[("source_code", "uk_warehouse", "in")]])
     assert "diff" not in real.result
 
 
@@ -69,7 +69,7 @@ def test_disabling_reads_by_filter_and_writes_enabled_false(emu, run_module):
     seed_source(emu, dict(UK_WAREHOUSE, source_code="a/b+c", name="Awkward"))
     result = run_module(msi_source, source_code="a/b+c", state="disabled").result
     assert result["changed"] is True and stored_source(emu, "a/b+c")["enabled"] is False
-    assert emu.reads()[0] == ("inventory/sources", [[("source_code", "a/b+c", "eq")]])
+    assert emu.reads()[0] == ("inventory/sources", [[("source_code", "a/b+c", "in")]])
     assert [entry["body"]["source"]["enabled"] for entry in emu.writes()] == [False]
     assert emu.state()["indexers"]["inventory"] == "invalid"
 
