@@ -36,7 +36,7 @@ export PATH := $(subst $(space),:,$(strip $(VENV)/bin $(REAL_PYTHON_DIRS))):$(CO
 STAGE_EXCLUDES := .git .venv .venv-compat $(patsubst $(ROOT)/%,%,$(VENV)) $(patsubst $(ROOT)/%,%,$(BUILD)) \
 	build docs/build tests/output .ansible .cache
 GATES := system-deps venv lint docs-lint changelog-lint sanity units emulator-tests integration \
-	molecule build importer package-test docs compat-integration compat-molecule
+	molecule build importer ee package-test docs compat-integration compat-molecule
 
 UNIT_TESTS = $(shell find $(ROOT)/tests/unit -name 'test_*.py' 2>/dev/null)
 EMULATOR_TESTS = $(shell find $(ROOT)/tests/emulator/tests -name 'test_*.py' 2>/dev/null)
@@ -54,6 +54,7 @@ help:
 	@echo 'make lint | docs-lint | changelog-lint | sanity | units | emulator-tests | integration'
 	@echo 'make molecule | build | importer'
 	@echo 'make package-test    install the built tarball in an empty path, run the tutorial from it'
+	@echo 'make ee              ansible-builder create and introspect on the example execution environment (extensions/ee)'
 	@echo 'make docs            the docs site (antsibull-docs + Sphinx) into docs/build/html'
 	@echo 'make test-compat     integration and molecule on the oldest claimed ansible-core ($(COMPAT_VENV))'
 	@echo 'make emulator        the emulator in the foreground on EMULATOR_PORT=$(EMULATOR_PORT) (tutorial fixture)'
@@ -165,6 +166,13 @@ build: venv stage
 
 importer: build
 	'$(CI_DIR)/run-importer.sh' '$(VENV_PYTHON)' "$$(ls '$(BUILD)'/commerceops-magento-*.tar.gz)"
+
+# The example execution environment (extensions/ee/): a build context from the built tarball, the
+# collection installed from it as the image build would, and its Python requirements found by
+# introspection. No image is built (no container runtime here).
+.PHONY: ee
+ee: build
+	'$(CI_DIR)/ee-check.sh' "$$(ls '$(BUILD)'/commerceops-magento-*.tar.gz)" '$(BUILD)/ee'
 
 test:
 	@MAKE='$(MAKE) -C $(ROOT)' '$(CI_DIR)/run-gates.sh' '$(BUILD)/gate-logs' $(GATES)
