@@ -57,6 +57,7 @@ help:
 	@echo 'make ee              ansible-builder create and introspect on the example execution environment (extensions/ee)'
 	@echo 'make docs            the docs site (antsibull-docs + Sphinx) into docs/build/html'
 	@echo 'make test-compat     integration and molecule on the oldest claimed ansible-core ($(COMPAT_VENV))'
+	@echo 'make bench           benchmarks into docs/benchmarks.md; make bench-fleet: the fleet part alone'
 	@echo 'make emulator        the emulator in the foreground on EMULATOR_PORT=$(EMULATOR_PORT) (tutorial fixture)'
 	@echo 'make demo            a short curl walk-through against a throwaway emulator'
 	@echo 'make clean           remove $(BUILD)'
@@ -187,14 +188,19 @@ demo: venv system-deps stage
 clean:
 	rm -rf '$(BUILD)' '$(ROOT)/tests/output'
 
-# Benchmarks (tests/bench/): not a gate. `make bench` rewrites docs/benchmarks.md and .png;
+# Benchmarks (tests/bench/): not a gate. `make bench` rewrites docs/benchmarks.md and .png, and
+# docs/benchmarks-fleet.md (`make bench-fleet` alone: 1, 10, 50 stores at forks 1, 5, 10);
 # `make bench-smoke` asserts request counts only (also run by `make integration` as bench_smoke).
-.PHONY: bench bench-smoke
-bench: venv
+.PHONY: bench bench-fleet bench-smoke
+bench: venv bench-fleet
 	cd '$(ROOT)' && '$(VENV_PYTHON)' tests/bench/run_bench.py --output-dir '$(BUILD)/bench' --docs-dir docs
+
+bench-fleet: venv
+	cd '$(ROOT)' && '$(VENV_PYTHON)' tests/bench/fleet_bench.py --output-dir '$(BUILD)/bench-fleet' --docs-dir docs
 
 bench-smoke: venv
 	cd '$(ROOT)' && '$(VENV_PYTHON)' tests/bench/run_bench.py --smoke --output-dir '$(BUILD)/bench-smoke'
+	cd '$(ROOT)' && '$(VENV_PYTHON)' tests/bench/fleet_bench.py --smoke --output-dir '$(BUILD)/bench-fleet-smoke'
 
 # Soak test (tests/soak/): not a gate. `make soak` runs the tutorial play 200 times at a 30% fault rate
 # and rewrites the figures in docs/reliability.md; `make integration` runs 20 of them as soak_smoke.

@@ -27,6 +27,7 @@ import signal
 import subprocess
 import sys
 import threading
+from urllib.request import Request, urlopen
 
 import yaml
 
@@ -91,6 +92,23 @@ class Store(object):
     def url(self):
         return self.server.url
 
+    def control(self, method, name, body=None):
+        """Call the emulator's control endpoint /__emulator__/<name>; its JSON answer, or None."""
+        data = json.dumps(body).encode("utf-8") if body is not None else None
+        request = Request(self.url + "/__emulator__/" + name, data=data, method=method,
+                          headers={"Content-Type": "application/json"})
+        with urlopen(request, timeout=30) as response:
+            content = response.read()
+        return json.loads(content.decode("utf-8")) if content else None
+
+    def calls(self):
+        """The bin/magento calls the stand-in recorded in this store's Magento root, oldest first."""
+        state_path = os.path.join(self.root, "var", "standin_state.json")
+        if not os.path.exists(state_path):
+            return []
+        with open(state_path) as handle:
+            return json.load(handle)["calls"]
+
     def make_root(self):
         """A fresh stand-in Magento root whose inventory indexer is this store's emulator's."""
         if os.path.isdir(self.root):
@@ -131,7 +149,7 @@ class Fleet(object):
     def reset(self):
         """Every store back to its fixture, request log cleared, Magento root fresh (every indexer invalid)."""
         for store in self.stores:
-            store.server.app.reset()
+            store.control("POST", "reset", {})
             store.make_root()
 
     def markers(self):
