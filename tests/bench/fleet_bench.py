@@ -197,8 +197,20 @@ def write_page(results, docs_dir, command):
             if len(series) > 1:
                 lines.append("- %s, forks %d: %s." % (
                     "converge" if case == "converge" else "no-op", forks,
-                    ", ".join("%d stores %.1f s (%.2f s a store)" % (r["stores"], r["wall_s"], r["wall_s"] / r["stores"])
+                    ", ".join("%d store%s %.1f s (%.2f s a store)" % (r["stores"], "" if r["stores"] == 1 else "s",
+                                                                     r["wall_s"], r["wall_s"] / r["stores"])
                               for r in series)))
+    largest = max(r["stores"] for r in rows)
+    for case in ("converge", "noop"):
+        at_largest = sorted((r for r in rows if r["case"] == case and r["stores"] == largest), key=lambda r: r["forks"])
+        if len(at_largest) > 1:
+            lines.append("- %s at %d stores: between %.2f and %.2f s of Ansible CPU a store at any forks; forks %d to %d "
+                         "cut the wall time %.1fx." % (
+                             "converge" if case == "converge" else "no-op", largest,
+                             min(r["ansible_cpu_s"] for r in at_largest) / largest,
+                             max(r["ansible_cpu_s"] for r in at_largest) / largest,
+                             at_largest[0]["forks"], at_largest[-1]["forks"],
+                             at_largest[0]["wall_s"] / at_largest[-1]["wall_s"]))
     lines.append("")
     with open(os.path.join(docs_dir, PAGE), "w") as handle:
         handle.write("\n".join(lines))

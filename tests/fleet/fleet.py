@@ -5,8 +5,8 @@
     fleet.py serve --stores 10 --dir DIR
 
 starts them, writes DIR/inventory.yml (one host per store, its URL and credentials in host variables),
-DIR/secret_markers.txt and DIR/ready, and stops them on SIGTERM or SIGINT. The fleet integration target uses it; `make bench`
-(tests/bench/fleet_bench.py) uses the Fleet class in-process.
+DIR/secret_markers.txt and DIR/ready, and stops them on SIGTERM or SIGINT. The fleet integration
+target uses it; `make bench` (tests/bench/fleet_bench.py) uses the Fleet class in-process.
 
 Every store has credentials of its own, none of them the emulator's default token, so a request sent
 to another store's emulator is refused (401) and shows in that emulator's request log. Stores take
