@@ -197,8 +197,8 @@ def write_page(results, docs_dir, command):
             if len(series) > 1:
                 lines.append("- %s, forks %d: %s." % (
                     "converge" if case == "converge" else "no-op", forks,
-                    ", ".join("%d store%s %.1f s (%.2f s a store)" % (r["stores"], "" if r["stores"] == 1 else "s",
-                                                                     r["wall_s"], r["wall_s"] / r["stores"])
+                    ", ".join("%d %s %.1f s (%.2f s a store)"
+                              % (r["stores"], "store" if r["stores"] == 1 else "stores", r["wall_s"], r["wall_s"] / r["stores"])
                               for r in series)))
     largest = max(r["stores"] for r in rows)
     for case in ("converge", "noop"):

@@ -119,17 +119,14 @@ def all_templates(injectors):
         if isinstance(node, dict):
             for name, value in node.items():
                 yield "extra_vars", key, name
-                for item in walk(name, value):
-                    yield item
+                yield from walk(name, value)
         elif isinstance(node, list):
             for value in node:
-                for item in walk(key, value):
-                    yield item
+                yield from walk(key, value)
         else:
             yield "extra_vars", key, node
 
-    for item in walk(None, injectors.get("extra_vars", {})):
-        yield item
+    yield from walk(None, injectors.get("extra_vars", {}))
 
 
 def check_inputs(credential_type, inputs):

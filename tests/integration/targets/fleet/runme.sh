@@ -16,7 +16,7 @@ python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}"
 "${python}" "${root}/tests/fleet/fleet.py" serve --stores 10 --dir "${work}" --python "${python}" &
 fleet_pid=$!
 trap 'kill -TERM "${fleet_pid}" 2>/dev/null || true; wait "${fleet_pid}" || true; rm -rf "${work}"' EXIT
-for attempt in $(seq 1 100); do
+for _ in $(seq 1 100); do
     if [ -e "${work}/ready" ]; then
         break
     fi
