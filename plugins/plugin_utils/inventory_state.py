@@ -118,10 +118,11 @@ def export_state(sources, stocks, links, source_items=None):
         exported_stocks.append({'name': name, 'sales_channels': sorted(
             channels, key=lambda channel: (str(channel['type']), str(channel['code'])))})
     for group in _names_used_twice(exported_stocks, 'name'):
-        ids = sorted(stock_id for stock_id, name in names.items() if name_key(name) == name_key(group[0]['name']))
+        holders = sorted((stock_id, name) for stock_id, name in names.items() if name_key(name) == name_key(group[0]['name']))
         problems.append('stock name %r is used by stocks %s; the file names stocks by name, so each name must be '
                         'unique as Magento compares them (ignoring case and surrounding spaces): rename all but one '
-                        'in Magento, then export again' % (group[0]['name'], ', '.join(str(i) for i in ids)))
+                        'in Magento, then export again'
+                        % (group[0]['name'], ', '.join('%d (%r)' % holder for holder in holders)))
     exported_stocks.sort(key=lambda stock: _stock_order(stock['name']))
 
     codes = set(key(source['source_code']) for source in exported_sources)
@@ -248,8 +249,10 @@ def drift_summary(results):
 
     results: {'sources', 'stocks', 'links' (list of link results), 'pending_links', 'source_items',
     'pending_items', 'stocks_read' (stocks for names when the stock step did not run), 'managed'
-    ({resource: bool}, which resources the variables set)}; without 'managed', a resource counts as managed
-    when one of its steps ran. Returns {'differs', 'total', 'counts', 'lines', and per
+    ({resource: bool}, which resources the variables set), 'unlisted_sources', 'unlisted_stocks' (the role's
+    settings)}; without 'managed', a resource counts as managed when one of its steps ran. ``unlisted`` lists
+    the records left as they are although the variables leave them out (the settings' V(keep)); with
+    disable or delete they show in ``updated`` or ``removed`` when the run acts on them. Returns {'differs', 'total', 'counts', 'lines', and per
     resource {'managed', 'added', 'updated', 'removed', 'unlisted'}}.
     """
     summary = {}
@@ -262,7 +265,7 @@ def drift_summary(results):
             updated=[{'source_code': change['source_code'], 'fields': sorted(change['changes'])}
                      for change in plan['updated']],
             removed=[source['source_code'] for source in plan['removed']],
-            unlisted=list(plan['unlisted']))
+            unlisted=list(plan['unlisted']) if results.get('unlisted_sources', 'keep') == 'keep' else [])
     stocks = results.get('stocks')
     summary['stocks'] = _empty(_ran(stocks))
     if _ran(stocks):
@@ -271,7 +274,7 @@ def drift_summary(results):
             added=[stock['name'] for stock in plan['added']],
             updated=[{'name': change['name'], 'fields': sorted(change['changes'])} for change in plan['updated']],
             removed=[stock['name'] for stock in plan['removed']],
-            unlisted=list(plan['unlisted']))
+            unlisted=list(plan['unlisted']) if results.get('unlisted_stocks', 'keep') == 'keep' else [])
     names = _stock_names(stocks if _ran(stocks) else None, results.get('stocks_read'))
     link_results = [result for result in results.get('links') or [] if _ran(result)]
     summary['links'] = _empty(bool(link_results))

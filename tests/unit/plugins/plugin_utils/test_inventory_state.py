@@ -64,7 +64,7 @@ def test_export_keeps_pickup_fields_and_the_order_of_input_does_not_matter():
 
 @pytest.mark.parametrize('sources, stocks, links, items, message', [
     (SOURCES, STOCKS + [{'stock_id': 9, 'name': ' a STOCK', 'sales_channels': []}], [], None,
-     "stock name 'a stock' is used by stocks 2, 9; the file names stocks by name"),
+     r"stock name 'a stock' is used by stocks 2 \('a stock'\), 9 \(' a STOCK'\); the file names stocks by name"),
     (SOURCES + [source('uk2', 'uk')], STOCKS, [], None, "source name 'UK' is used by sources 'uk', 'uk2'"),
     ([source('uk', 'UK', carrier_links=[{'carrier_code': 'ups'}], use_default_carrier_config=False)], STOCKS, [], None,
      "source 'uk' has its own shipping carriers"),
@@ -152,3 +152,10 @@ def test_drift_summary_of_an_unchanged_store_says_nothing_differs():
     summary = drift_summary({'sources': quiet, 'stocks': quiet, 'links': [dict(quiet)], 'source_items': quiet})
     assert summary['differs'] is False and summary['total'] == 0
     assert all(summary[resource]['managed'] for resource in ('sources', 'stocks', 'links', 'source_items'))
+
+
+def test_unlisted_records_the_run_disables_or_deletes_are_not_left_as_drift():
+    plan = {'plan': {'added': [], 'updated': [], 'removed': [], 'unlisted': ['old']}, 'before': [], 'after': []}
+    assert drift_summary({'sources': plan, 'stocks': plan})['total'] == 2
+    summary = drift_summary({'sources': plan, 'stocks': plan, 'unlisted_sources': 'disable', 'unlisted_stocks': 'delete'})
+    assert summary['total'] == 0 and summary['sources']['unlisted'] == []
