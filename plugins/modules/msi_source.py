@@ -416,6 +416,8 @@ def main():
                            required_one_of=[("source_code", "sources")],
                            mutually_exclusive=[("source_code", "sources")])
     params = module.params
+    if params["sources"] is not None:
+        module.resource = "sources"  # "Invalid sources, nothing was written: ..."
     with module.nothing_written_on_failure():
         if params["sources"] is not None:
             problems = list_form_problems(params)

@@ -306,6 +306,8 @@ def main():
                            required_one_of=[("stock_id", "name", "stocks")],
                            mutually_exclusive=[("stocks", "stock_id"), ("stocks", "name"), ("stocks", "sales_channels")])
     params = module.params
+    if params["stocks"] is not None:
+        module.resource = "stocks"  # "Invalid stocks, nothing was written: ..."
     with module.nothing_written_on_failure():
         if params["stocks"] is not None:
             if params["state"] != "present":
