@@ -62,7 +62,7 @@ if ansible-playbook commerceops.magento.msi_apply -e "@$work/a.yml" -e msi_fail_
     echo "msi_fail_on_drift did not fail on drift" >&2
     exit 1
 fi
-grep -q "differs from the variables (4 differences; nothing was written)" "$work/fail.txt"
+grep -q "differs from the variables (differences: 4; nothing was written)" "$work/fail.txt"
 ansible-playbook verify.yml -e step=drift -e "drift_file=$work/drift.json" "$@"
 
 # 6. Stock names that are not unique cannot be exported.
