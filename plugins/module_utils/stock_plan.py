@@ -189,7 +189,6 @@ def plan_stock(stocks, state, stock_id=None, name=None, sales_channels=None):
     return _plan('create' if current is None else 'update', current, after, body, warnings)
 
 
-
 # --- the list form: stocks by name, planned together against one read of every stock ---------------
 
 UNLISTED_CHOICES = ('keep', 'delete')

@@ -165,8 +165,8 @@ def _export_items(items, codes, problems):
             status = STATUS_NAMES[int(item.get('status'))]
             quantity = float(item.get('quantity'))
         except (KeyError, TypeError, ValueError):
-            problems.append('%s: status %r or quantity %r is not one Magento saves' % (where, item.get('status'),
-                                                                                      item.get('quantity')))
+            problems.append('%s: status %r or quantity %r is not one Magento saves'
+                            % (where, item.get('status'), item.get('quantity')))
             continue
         exported.append({'sku': sku, 'source_code': code, 'quantity': quantity, 'status': status})
     return sorted(exported, key=lambda item: (item['source_code'], item['sku']))

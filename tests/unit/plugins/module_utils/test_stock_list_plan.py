@@ -100,8 +100,8 @@ def test_unlisted_delete_removes_stocks_whose_websites_went_to_listed_stocks():
     assert [(write['action'], write['stock_id']) for write in plan.body] == [('update', 2), ('delete', 3), ('delete', 7)]
     assert [stock['name'] for stock in plan.summary['removed']] == ['US Stock', 'Outlet Stock']
     assert [stock['stock_id'] for stock in plan.after] == [1, 2]
-    assert [diff['before_header'] for diff in plan.diff()][-2:] == ["stock 'US Stock' (3) (before)",
-                                                                   "stock 'Outlet Stock' (7) (before)"]
+    headers = [diff['before_header'] for diff in plan.diff()]
+    assert headers[-2:] == ["stock 'US Stock' (3) (before)", "stock 'Outlet Stock' (7) (before)"]
 
 
 def test_unlisted_delete_refuses_a_stock_that_keeps_websites():

@@ -38,8 +38,9 @@ LINKS = [{'stock_id': 4, 'source_code': 'uk', 'priority': 2}, {'stock_id': 1, 's
 
 
 def test_export_names_stocks_sorts_everything_and_orders_fields():
-    state = export_state(SOURCES, STOCKS, LINKS, [{'sku': 'B', 'source_code': 'uk', 'quantity': 0, 'status': 0},
-                                                 {'sku': 'A', 'source_code': 'uk', 'quantity': '2.5', 'status': 1}])
+    items = [{'sku': 'B', 'source_code': 'uk', 'quantity': 0, 'status': 0},
+             {'sku': 'A', 'source_code': 'uk', 'quantity': '2.5', 'status': 1}]
+    state = export_state(SOURCES, STOCKS, LINKS, items)
     assert [record['source_code'] for record in state['msi_sources']] == ['default', 'uk']
     assert list(state['msi_sources'][1]) == ['source_code', 'name', 'enabled', 'country_id', 'city', 'postcode',
                                              'extension_attributes']
