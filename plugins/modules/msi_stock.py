@@ -61,7 +61,7 @@ options:
       - Omit to keep the stock's current websites.
     type: list
     elements: dict
-    suboptions:
+    suboptions: &sales_channel_options
       type:
         description: The kind of sales channel; Magento supports only websites.
         type: str
@@ -88,16 +88,8 @@ options:
         description: See O(sales_channels); omit to keep the stock's current websites.
         type: list
         elements: dict
-        suboptions:
-          type:
-            description: The kind of sales channel; Magento supports only websites.
-            type: str
-            choices: [website]
-            default: website
-          code:
-            description: The website's code.
-            type: str
-            required: true
+        # The same sub-options as O(sales_channels), from one definition (sales_channel_options()).
+        suboptions: *sales_channel_options
   unlisted:
     description:
       - With O(stocks), what to do with the stocks Magento has that the list leaves out (Default Stock is never

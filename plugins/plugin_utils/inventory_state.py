@@ -244,6 +244,19 @@ def _empty(managed):
     return {'managed': managed, 'added': [], 'updated': [], 'removed': [], 'unlisted': []}
 
 
+def _records_part(result, identity, unlisted_setting):
+    """Sources or stocks from their list-form plan: identities added, updated (with the fields), removed, unlisted."""
+    part = _empty(_ran(result))
+    if _ran(result):
+        plan = result['plan']
+        part.update(
+            added=[record[identity] for record in plan['added']],
+            updated=[{identity: change[identity], 'fields': sorted(change['changes'])} for change in plan['updated']],
+            removed=[record[identity] for record in plan['removed']],
+            unlisted=list(plan['unlisted']) if unlisted_setting == 'keep' else [])
+    return part
+
+
 def drift_summary(results):
     """What differs between the role's variables and Magento, per resource, from the role's task results.
 
@@ -251,30 +264,16 @@ def drift_summary(results):
     'pending_items', 'stocks_read' (stocks for names when the stock step did not run), 'managed'
     ({resource: bool}, which resources the variables set), 'unlisted_sources', 'unlisted_stocks' (the role's
     settings)}; without 'managed', a resource counts as managed when one of its steps ran. ``unlisted`` lists
-    the records left as they are although the variables leave them out (the settings' V(keep)); with
-    disable or delete they show in ``updated`` or ``removed`` when the run acts on them. Returns {'differs', 'total', 'counts', 'lines', and per
-    resource {'managed', 'added', 'updated', 'removed', 'unlisted'}}.
+    the records left as they are although the variables leave them out (the settings' keep); with
+    disable or delete they show in ``updated`` or ``removed`` when the run acts on them.
+    Returns {'differs', 'total', 'counts', 'lines', and per resource {'managed', 'added', 'updated',
+    'removed', 'unlisted'}}.
     """
-    summary = {}
-    sources = results.get('sources')
-    summary['sources'] = _empty(_ran(sources))
-    if _ran(sources):
-        plan = sources['plan']
-        summary['sources'].update(
-            added=[source['source_code'] for source in plan['added']],
-            updated=[{'source_code': change['source_code'], 'fields': sorted(change['changes'])}
-                     for change in plan['updated']],
-            removed=[source['source_code'] for source in plan['removed']],
-            unlisted=list(plan['unlisted']) if results.get('unlisted_sources', 'keep') == 'keep' else [])
+    summary = {
+        'sources': _records_part(results.get('sources'), 'source_code', results.get('unlisted_sources', 'keep')),
+        'stocks': _records_part(results.get('stocks'), 'name', results.get('unlisted_stocks', 'keep')),
+    }
     stocks = results.get('stocks')
-    summary['stocks'] = _empty(_ran(stocks))
-    if _ran(stocks):
-        plan = stocks['plan']
-        summary['stocks'].update(
-            added=[stock['name'] for stock in plan['added']],
-            updated=[{'name': change['name'], 'fields': sorted(change['changes'])} for change in plan['updated']],
-            removed=[stock['name'] for stock in plan['removed']],
-            unlisted=list(plan['unlisted']) if results.get('unlisted_stocks', 'keep') == 'keep' else [])
     names = _stock_names(stocks if _ran(stocks) else None, results.get('stocks_read'))
     link_results = [result for result in results.get('links') or [] if _ran(result)]
     summary['links'] = _empty(bool(link_results))
