@@ -38,3 +38,27 @@ class Plan(object):
         """The diff between before and after (the predicted after unless Magento's is given)."""
         return text_diff(self._render(self.before), self._render(self.after if after is None else after),
                          self._label)
+
+
+class RecordsPlan(Plan):
+    """A plan over a list of records (sources, stocks): the diff is one entry per record that changes.
+
+    Ansible shows a list of diffs one after the other, each with its own headers, so --diff reads
+    record by record and leaves out the records that stay as they are. key_of(record) pairs a
+    record's before with its after; label_of(record) names it in the headers.
+    """
+
+    def __init__(self, summary, changed, before, after, render, key_of, label_of, warnings=(), body=None):
+        super(RecordsPlan, self).__init__(summary, changed, before, after, render, None, warnings, body)
+        self._key_of = key_of
+        self._label_of = label_of
+
+    def diff(self, after=None):
+        after = self.after if after is None else after
+        old = dict((self._key_of(record), record) for record in self.before or [])
+        new = dict((self._key_of(record), record) for record in after or [])
+        keys = [self._key_of(record) for record in after or []]
+        keys.extend(self._key_of(record) for record in self.before or [] if self._key_of(record) not in new)
+        return [text_diff(self._render(old.get(record_key)), self._render(new.get(record_key)),
+                          self._label_of(new.get(record_key) or old.get(record_key)))
+                for record_key in keys if old.get(record_key) != new.get(record_key)]

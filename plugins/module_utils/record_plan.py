@@ -57,5 +57,6 @@ def record_text(record):
     """One ``key: value`` line per field, sorted, values as JSON; '' for a missing record."""
     if record is None:
         return ''
-    lines = ['%s: %s' % (key, json.dumps(record[key], sort_keys=True)) for key in sorted(record)]
+    # ensure_ascii=False: a name such as "Zürich Lager" reads as itself in the diff, not as \u escapes.
+    lines = ['%s: %s' % (key, json.dumps(record[key], sort_keys=True, ensure_ascii=False)) for key in sorted(record)]
     return '\n'.join(lines) + '\n'

@@ -49,3 +49,14 @@ def apply(client, plan):
     """Save the source; returns it read back, with the fields Magento adds on create (carriers, pickup)."""
     client.post(SOURCES_PATH, {"source": plan.body})
     return read_source(client, plan.body["source_code"])
+
+
+def plan_list(client, entries, unlisted="keep", omitted_fields="keep"):
+    """One read of every source, then the plan of the whole list (validated before any write)."""
+    return source_plan.plan_sources(entries, read_sources(client), unlisted, omitted_fields)
+
+
+def apply_list(client, plan):
+    """One save per source that changes, in the plan's order; the predicted after stands."""
+    for body in plan.body:
+        client.post(SOURCES_PATH, {"source": body})

@@ -14,8 +14,8 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.commerceops.magento.plugins.module_utils.errors import InvalidInput, raise_if_problems
-from ansible_collections.commerceops.magento.plugins.module_utils.msi_rules import DEFAULT_STOCK_ID, same_name
-from ansible_collections.commerceops.magento.plugins.module_utils.plan import Plan
+from ansible_collections.commerceops.magento.plugins.module_utils.msi_rules import DEFAULT_STOCK_ID, name_key, same_name
+from ansible_collections.commerceops.magento.plugins.module_utils.plan import Plan, RecordsPlan
 from ansible_collections.commerceops.magento.plugins.module_utils.record_plan import record_text
 
 WEBSITE = 'website'
@@ -187,3 +187,202 @@ def plan_stock(stocks, state, stock_id=None, name=None, sales_channels=None):
     if after['stock_id'] is not None:
         body['stock_id'] = after['stock_id']
     return _plan('create' if current is None else 'update', current, after, body, warnings)
+
+
+# --- the list form: stocks by name, planned together against one read of every stock ---------------
+
+UNLISTED_CHOICES = ('keep', 'delete')
+
+
+def list_key(stock):
+    """Existing stocks pair by id; a stock to create by its name."""
+    return stock['stock_id'] if stock['stock_id'] is not None else 'new: %s' % name_key(stock['name'])
+
+
+def _list_label(stock):
+    return 'stock %r (%s)' % (stock['name'], stock['stock_id'] if stock['stock_id'] is not None else 'new')
+
+
+def _channel_keys(channels):
+    return set((channel['type'], channel['code']) for channel in channels)
+
+
+def _listed_entries(entries, stocks, problems):
+    """The entries checked and matched by name to Magento's stocks: [{'name', 'channels', 'current'}]."""
+    by_name, seen, listed = {}, {}, []
+    for stock in stocks:
+        by_name.setdefault(name_key(stock['name']), []).append(stock)
+    for index, entry in enumerate(entries):
+        where, name = 'stocks[%d]' % index, entry.get('name')
+        if name is None or not name.strip() or len(name) > MAX_NAME:
+            problems.append('%s name must be a non-empty name of at most %d characters, got %r' % (where, MAX_NAME, name))
+            continue
+        if name_key(name) in seen:
+            problems.append('%s lists stock %r again (first at stocks[%d]); Magento compares names ignoring case '
+                            'and surrounding spaces' % (where, name, seen[name_key(name)]))
+            continue
+        seen[name_key(name)] = index
+        matches = by_name.get(name_key(name), [])
+        if len(matches) > 1:
+            problems.append('%s name %r matches several stocks (%s); rename all but one in Magento first'
+                            % (where, name, ', '.join(_label(stock) for stock in matches)))
+            continue
+        channels = entry.get('sales_channels')
+        if channels is not None:
+            try:
+                channels = normalise_sales_channels(channels)
+            except InvalidInput as error:
+                problems.extend('%s.%s' % (where, problem) for problem in error.problems)
+                continue
+        current = matches[0] if matches else None
+        listed.append({'name': name, 'channels': channels, 'current': current,
+                       'key': current['stock_id'] if current else 'new: %s' % name_key(name)})
+    return listed
+
+
+class _Simulation(object):
+    """Which stock sells on which website, as Magento's saves move them (see the module's docs)."""
+
+    def __init__(self, stocks):
+        self.stocks = dict((stock['stock_id'], {'stock_id': stock['stock_id'], 'name': stock['name'],
+                                                'sales_channels': list(stock['sales_channels'])})
+                           for stock in stocks)
+
+    def save(self, stock_key, stock_id, name, channels):
+        """A save replaces the stock's websites: listed ones leave other stocks, dropped ones go to Default Stock."""
+        previous = _channel_keys(self.stocks[stock_key]['sales_channels']) if stock_key in self.stocks else set()
+        wanted = _channel_keys(channels)
+        for other_key, other in self.stocks.items():
+            if other_key != stock_key:
+                other['sales_channels'] = [channel for channel in other['sales_channels']
+                                           if (channel['type'], channel['code']) not in wanted]
+        self.stocks[stock_key] = {'stock_id': stock_id, 'name': name, 'sales_channels': sorted_channels(channels)}
+        # Websites a save drops fall back to Default Stock; Default Stock itself keeps them.
+        fallen = [{'type': kind, 'code': code} for kind, code in previous - wanted if kind == WEBSITE]
+        if fallen and DEFAULT_STOCK_ID in self.stocks:
+            default = self.stocks[DEFAULT_STOCK_ID]
+            default['sales_channels'] = sorted_channels(default['sales_channels'] + fallen)
+
+    def delete(self, stock_key):
+        del self.stocks[stock_key]
+
+
+def _claim_problems(listed):
+    """A website listed on two stocks."""
+    problems, claimed = [], {}
+    for record in listed:
+        for channel_key in sorted(_channel_keys(record['channels'] or [])):
+            if channel_key in claimed:
+                problems.append('%s %r is listed on stocks %r and %r; a website sells from one stock'
+                                % (channel_key[0], channel_key[1], claimed[channel_key], record['name']))
+            claimed[channel_key] = record['name']
+    return problems
+
+
+def _outcome_problems(listed, simulation, doomed):
+    """Where Magento, once every save is sent, would differ from the list: websites that fall back to
+    Default Stock when the list gives it fewer, websites still on a stock to delete."""
+    problems = []
+    for record in listed:
+        held = simulation.stocks.get(record['key'])
+        if record['channels'] is None or held is None or held['sales_channels'] == record['channels']:
+            continue
+        extra = sorted(code for kind, code in _channel_keys(held['sales_channels']) - _channel_keys(record['channels']))
+        problems.append('websites %s would end on stock %s although the list gives it only %s: Magento puts a website '
+                        'that leaves its stock on Default Stock and never takes one off it; list them on the stock '
+                        'that should sell them, or on Default Stock'
+                        % (', '.join(extra), _label(held), ', '.join(channel['code'] for channel in record['channels'])
+                           or 'none'))
+    for stock in doomed:
+        left = simulation.stocks[stock['stock_id']]['sales_channels']
+        if left:
+            problems.append('stock %s is not listed and would be deleted, but websites %s still sell from it and no '
+                            'listed stock takes them; Magento refuses to delete it. List them on a stock, or keep '
+                            'unlisted stocks' % (_label(stock), ', '.join(channel['code'] for channel in left)))
+    return problems
+
+
+def _move_warnings_between(before, after):
+    owner_before, owner_after = {}, {}
+    for owners, stocks in ((owner_before, before), (owner_after, after)):
+        for stock in stocks:
+            for channel in stock['sales_channels']:
+                owners[(channel['type'], channel['code'])] = stock
+    warnings = []
+    for channel_key in sorted(owner_after):
+        old, new = owner_before.get(channel_key), owner_after[channel_key]
+        if old is not None and list_key(old) != list_key(new):
+            new_label = _label(new) if new['stock_id'] is not None else repr(new['name'])
+            if new['stock_id'] == DEFAULT_STOCK_ID:
+                warnings.append('%s %r leaves stock %s and Magento assigns it to Default Stock (%d)'
+                                % (channel_key[0], channel_key[1], _label(old), DEFAULT_STOCK_ID))
+            else:
+                warnings.append('%s %r moves from stock %s to stock %s' % (channel_key[0], channel_key[1],
+                                                                           _label(old), new_label))
+    return warnings
+
+
+def _ordered_writes(listed, simulation):
+    """Saves, those that take websites first, so a moving website goes straight to its new stock and
+    the stock it leaves often needs no save of its own; a save the earlier ones made needless is left out."""
+    def takes_websites(record):
+        held = simulation.stocks.get(record['key'], {'sales_channels': []})['sales_channels']
+        return bool(_channel_keys(record['channels'] or []) - _channel_keys(held))
+
+    writes = []
+    for record in sorted(listed, key=lambda record: (not takes_websites(record), name_key(record['name']))):
+        held = simulation.stocks.get(record['key'])
+        channels = record['channels'] if record['channels'] is not None else (held or {}).get('sales_channels', [])
+        if held is not None and held['name'] == record['name'] and held['sales_channels'] == sorted_channels(channels):
+            continue
+        stock_id = record['current']['stock_id'] if record['current'] else None
+        simulation.save(record['key'], stock_id, record['name'], channels)
+        body = {'name': record['name'], 'extension_attributes': {'sales_channels': sorted_channels(channels)}}
+        if stock_id is not None:
+            body['stock_id'] = stock_id
+        writes.append({'action': 'update' if stock_id is not None else 'create', 'key': record['key'],
+                       'stock_id': stock_id, 'stock': body})
+    return writes
+
+
+def plan_stocks(entries, stocks, unlisted='keep'):
+    """Plan a whole list of stocks, named, against every stock Magento has (stock_view dicts), before any write.
+
+    An entry without sales_channels keeps the stock's websites. Stocks Magento has that the list leaves out
+    (Default Stock aside) are ``unlisted``: kept, or with unlisted='delete' deleted (their links go with them).
+    The summary has ``added``, ``updated`` (stock_id, name, changes, also for a stock that only loses a website
+    to a listed one), ``removed`` and ``unlisted`` (names); ``body`` is the list of writes in order.
+    """
+    problems = []
+    listed = _listed_entries(entries, stocks, problems)
+    problems.extend(_claim_problems(listed))
+    raise_if_problems(problems)
+    listed_keys = set(record['key'] for record in listed)
+    unlisted_stocks = [stock for stock in stocks
+                       if stock['stock_id'] not in listed_keys and stock['stock_id'] != DEFAULT_STOCK_ID]
+    doomed = unlisted_stocks if unlisted == 'delete' else []
+    simulation = _Simulation(stocks)
+    writes = _ordered_writes(listed, simulation)
+    raise_if_problems(_outcome_problems(listed, simulation, doomed))
+    for stock in doomed:
+        simulation.delete(stock['stock_id'])
+        writes.append({'action': 'delete', 'key': stock['stock_id'], 'stock_id': stock['stock_id'], 'stock': None})
+
+    before = sorted(stocks, key=lambda stock: stock['stock_id'])
+    after = sorted((stock for stock in simulation.stocks.values() if stock['stock_id'] is not None),
+                   key=lambda stock: stock['stock_id'])
+    after.extend(sorted((stock for stock in simulation.stocks.values() if stock['stock_id'] is None),
+                        key=lambda stock: name_key(stock['name'])))
+    after_by_id = dict((stock['stock_id'], stock) for stock in after)
+    summary = {
+        'added': [{'name': stock['name'], 'sales_channels': stock['sales_channels']}
+                  for stock in after if stock['stock_id'] is None],
+        'updated': [{'stock_id': stock['stock_id'], 'name': after_by_id[stock['stock_id']]['name'],
+                     'changes': _changes(stock, after_by_id[stock['stock_id']])}
+                    for stock in before if stock['stock_id'] in after_by_id and after_by_id[stock['stock_id']] != stock],
+        'removed': [dict(stock) for stock in doomed],
+        'unlisted': sorted((stock['name'] for stock in unlisted_stocks), key=name_key),
+    }
+    changed = bool(summary['added'] or summary['updated'] or summary['removed'])
+    return RecordsPlan(summary, changed, before, after, record_text, list_key, _list_label,
+                       warnings=_move_warnings_between(before, after), body=writes)

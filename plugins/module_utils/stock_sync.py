@@ -58,3 +58,21 @@ def apply(client, plan):
     else:
         stock_id = _create(client, body)
     return dict(plan.after, stock_id=int(stock_id))
+
+
+def plan_list(client, entries, unlisted="keep"):
+    """One read of every stock, then the plan of the whole list (validated before any write)."""
+    return stock_plan.plan_stocks(entries, read_stocks(client), unlisted)
+
+
+def apply_list(client, plan):
+    """Send the plan's writes in order; returns the predicted after with the ids Magento gave new stocks."""
+    created = {}
+    for write in plan.body:
+        if write["action"] == "delete":
+            client.delete("%s/%d" % (STOCKS_PATH, write["stock_id"]))
+        elif write["action"] == "update":
+            client.put("%s/%d" % (STOCKS_PATH, write["stock_id"]), {"stock": write["stock"]})
+        else:
+            created[write["key"]] = int(_create(client, write["stock"]))
+    return [dict(stock, stock_id=created.get(stock_plan.list_key(stock), stock["stock_id"])) for stock in plan.after]

@@ -13,7 +13,7 @@ short_description: Create, update and delete Magento MSI stocks and their websit
 version_added: 1.0.0
 description:
   - Manages one stock of Magento 2 Multi-Source Inventory, and the websites (sales channels) that sell
-    from it, through Magento's REST API.
+    from it, through Magento's REST API; or with O(stocks), a whole list of stocks by name in one task.
   - The stock is found by O(stock_id) when given, otherwise by O(name). A stock that does not exist is
     created; with O(stock_id) given, Magento creates it with that id.
   - Compares the name and the set of websites with what Magento holds and writes only when they differ.
@@ -25,6 +25,10 @@ description:
   - Everything is validated before anything is written. A name another stock already has, a stock id
     below 1, a website entry without a code, taking websites off Default Stock, deleting Default Stock,
     or deleting a stock that still has websites fail the task with one message naming the bad value.
+  - With O(stocks), the module reads every stock once, validates the whole list and what the saves would
+    leave (a website listed on two stocks, websites that would fall back to Default Stock), then sends one
+    request per stock that differs. Stocks that take websites are saved first, so a website moving between
+    two listed stocks goes straight to its new stock and the stock it leaves often needs no save.
 author:
   - commerceops contributors (@commerceops)
 extends_documentation_fragment:
@@ -41,6 +45,7 @@ options:
     description:
       - The stock's numeric id. When given, it identifies the stock and O(name) renames it.
       - Default Stock is V(1); its websites can be added to but not taken away.
+      - One of O(stock_id), O(name) and O(stocks) is required.
     type: int
   name:
     description:
@@ -56,7 +61,7 @@ options:
       - Omit to keep the stock's current websites.
     type: list
     elements: dict
-    suboptions:
+    suboptions: &sales_channel_options
       type:
         description: The kind of sales channel; Magento supports only websites.
         type: str
@@ -66,11 +71,42 @@ options:
         description: The website's code, for example V(base).
         type: str
         required: true
+  stocks:
+    description:
+      - A list of stocks to manage in one task, each identified by O(stocks[].name), instead of O(stock_id),
+        O(name) and O(sales_channels).
+      - The result has RV(plan.added), RV(plan.updated), RV(plan.removed) and RV(plan.unlisted), RV(before)
+        and RV(after) as lists of every stock, and with C(--diff) one diff per stock that changes.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description: The stock's name; a stock of that name (compared as Magento does) is updated, else created.
+        type: str
+        required: true
+      sales_channels:
+        description: See O(sales_channels); omit to keep the stock's current websites.
+        type: list
+        elements: dict
+        # The same sub-options as O(sales_channels), from one definition (sales_channel_options()).
+        suboptions: *sales_channel_options
+  unlisted:
+    description:
+      - With O(stocks), what to do with the stocks Magento has that the list leaves out (Default Stock is never
+        counted). They are always reported in RV(plan.unlisted).
+      - V(keep) leaves them as they are (a listed stock may still take a website from one of them; a warning
+        says so).
+      - V(delete) deletes them, with their source links. Each must have lost its websites to listed stocks,
+        or the task fails before writing anything.
+    type: str
+    choices: [keep, delete]
+    default: keep
   state:
     description:
       - V(present) creates the stock or updates its name and websites.
       - V(absent) deletes the stock. Magento refuses to delete Default Stock and stocks that still have
         websites; move their websites to another stock first. The stock's source links go with it.
+      - Only V(present) with O(stocks); see O(unlisted) to delete the stocks a list leaves out.
     type: str
     choices: [present, absent]
     default: present
@@ -123,6 +159,18 @@ EXAMPLES = r"""
   check_mode: true
   diff: true
 
+# The list form: one read of every stock, one write per stock that differs.
+- name: Every stock of the shop, by name, with its websites
+  commerceops.magento.msi_stock:
+    stocks:
+      - name: Default Stock
+        sales_channels: [{code: base}]
+      - name: UK Stock
+        sales_channels: [{code: uk}]
+      - name: US Stock
+        sales_channels: [{code: us}]
+  notify: commerceops.magento reindex
+
 - name: Delete a stock that sells nowhere any more
   commerceops.magento.msi_stock:
     name: Spare Stock
@@ -134,12 +182,12 @@ stock_id:
   description:
     - The stock's id, for later tasks. V(null) when the stock does not exist after the run, and in
       check mode for a stock that would be created without O(stock_id).
-  returned: success
+  returned: success, without O(stocks)
   type: int
   sample: 2
 stock:
   description: The stock after the run (in check mode, what it would be); V(null) when absent.
-  returned: success
+  returned: success, without O(stocks)
   type: dict
   contains:
     stock_id:
@@ -154,14 +202,19 @@ stock:
       elements: dict
   sample: {"stock_id": 2, "name": "UK Stock", "sales_channels": [{"type": "website", "code": "uk"}]}
 before:
-  description: The stock before the run, shaped like RV(stock); V(null) when it did not exist.
+  description:
+    - The stock before the run, shaped like RV(stock); V(null) when it did not exist.
+    - With O(stocks), every stock Magento had, sorted by id.
   returned: success
-  type: dict
+  type: raw
   sample: null
 after:
-  description: Same as RV(stock).
+  description:
+    - Same as RV(stock).
+    - With O(stocks), every stock after the run (predicted in check mode, where a stock to create has
+      C(stock_id) V(null)), sorted by id, new stocks last.
   returned: success
-  type: dict
+  type: raw
   sample: {"stock_id": 2, "name": "UK Stock", "sales_channels": [{"type": "website", "code": "uk"}]}
 plan:
   description: What the run sends (or, in check mode, would send).
@@ -171,13 +224,41 @@ plan:
     action:
       description: V(create), V(update), V(delete)  or V(null) when nothing changes.
       type: str
-      returned: always
+      returned: without O(stocks)
       sample: update
     changes:
       description: The fields that change, each with its value before and after.
       type: dict
-      returned: always
+      returned: without O(stocks)
       sample: {"name": {"before": "UK", "after": "UK Stock"}}
+    added:
+      description: The stocks created, with their websites.
+      type: list
+      elements: dict
+      returned: with O(stocks)
+      sample: [{"name": "UK Stock", "sales_channels": [{"type": "website", "code": "uk"}]}]
+    updated:
+      description:
+        - The stocks that change, with C(stock_id), C(name) and C(changes). A stock that only loses a website
+          to a listed stock is here too, although no request is sent for it.
+      type: list
+      elements: dict
+      returned: with O(stocks)
+      sample: [{"stock_id": 1, "name": "Default Stock", "changes": {"sales_channels": {
+               "before": [{"type": "website", "code": "base"}, {"type": "website", "code": "uk"}],
+               "after": [{"type": "website", "code": "base"}]}}}]
+    removed:
+      description: The stocks deleted (O(unlisted=delete)), as they were.
+      type: list
+      elements: dict
+      returned: with O(stocks)
+      sample: []
+    unlisted:
+      description: Names of the stocks Magento has that O(stocks) leaves out (Default Stock aside), sorted.
+      type: list
+      elements: str
+      returned: with O(stocks)
+      sample: [Outlet Stock]
 writes_sent:
   description:
     - How many write requests Magento carried out; V(0) in check mode and when nothing changes.
@@ -186,29 +267,52 @@ writes_sent:
   sample: 1
 """
 
-from ansible_collections.commerceops.magento.plugins.module_utils import stock_sync
+from ansible_collections.commerceops.magento.plugins.module_utils import stock_plan, stock_sync
+from ansible_collections.commerceops.magento.plugins.module_utils.errors import InvalidInput
 from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule
+
+
+def sales_channel_options():
+    return dict(type="list", elements="dict", options=dict(
+        type=dict(type="str", default="website", choices=["website"]),
+        code=dict(type="str", required=True),
+    ))
 
 
 def argument_spec():
     return dict(
         stock_id=dict(type="int"),
         name=dict(type="str"),
-        sales_channels=dict(type="list", elements="dict", options=dict(
-            type=dict(type="str", default="website", choices=["website"]),
-            code=dict(type="str", required=True),
-        )),
+        sales_channels=sales_channel_options(),
         state=dict(type="str", default="present", choices=["present", "absent"]),
+        stocks=dict(type="list", elements="dict", options=dict(
+            name=dict(type="str", required=True),
+            sales_channels=sales_channel_options(),
+        )),
+        unlisted=dict(type="str", default="keep", choices=list(stock_plan.UNLISTED_CHOICES)),
     )
 
 
 def main():
     module = MagentoModule(argument_spec=argument_spec(), resource="stock", supports_check_mode=True,
-                           required_one_of=[("stock_id", "name")])
+                           required_one_of=[("stock_id", "name", "stocks")],
+                           mutually_exclusive=[("stocks", "stock_id"), ("stocks", "name"), ("stocks", "sales_channels")])
+    params = module.params
+    if params["stocks"] is not None:
+        module.resource = "stocks"  # "Invalid stocks, nothing was written: ..."
     with module.nothing_written_on_failure():
-        plan = stock_sync.plan(module.client, module.params)
-    module.apply_and_exit(plan, lambda plan: stock_sync.apply(module.client, plan),
-                          lambda after: dict(stock=after, stock_id=after and after["stock_id"]))
+        if params["stocks"] is not None:
+            if params["state"] != "present":
+                raise InvalidInput("state=%s cannot be combined with stocks; use unlisted=delete to delete the stocks "
+                                   "the list leaves out" % params["state"])
+            plan = stock_sync.plan_list(module.client, params["stocks"], params["unlisted"])
+        else:
+            plan = stock_sync.plan(module.client, params)
+    if params["stocks"] is not None:
+        module.apply_and_exit(plan, lambda plan: stock_sync.apply_list(module.client, plan))
+    else:
+        module.apply_and_exit(plan, lambda plan: stock_sync.apply(module.client, plan),
+                              lambda after: dict(stock=after, stock_id=after and after["stock_id"]))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,9 @@ PLAYBOOKS = {
     "seed_post": os.path.join(BENCH_DIR, "playbooks", "seed_post.yml"),
     "uri_loop": os.path.join(BENCH_DIR, "playbooks", "uri_loop.yml"),
     "module": os.path.join(BENCH_DIR, "playbooks", "module.yml"),
+    # role_bench.py: a whole MSI state through the msi role, and one module run per record.
+    "role": os.path.join(BENCH_DIR, "playbooks", "role.yml"),
+    "record_loop": os.path.join(BENCH_DIR, "playbooks", "record_loop.yml"),
 }
 MEASURE_PYTHON = os.path.join(BENCH_DIR, "measure_python.sh")
 

@@ -221,6 +221,9 @@ def main(argv=None):
         import report
         command = " ".join(shlex.quote(part) for part in ["tests/bench/run_bench.py"] + sys.argv[1:])
         report.write(results, args.docs_dir, command)
+        # The msi role's part: a whole MSI state with the list forms; its own page, linked from this one.
+        import role_bench
+        role_bench.main(["--output-dir", os.path.join(args.output_dir, "role"), "--docs-dir", args.docs_dir])
     print("done in %.0f s" % results["elapsed_s"])
     return 0
 

@@ -4,6 +4,8 @@
 #      rerun, and a check-mode --diff of a changed priority.
 #   B. The whole tutorial (playbooks/msi_tutorial.yml) on a fresh install, with the reindex role running a
 #      stand-in bin/magento: it reindexes once after the change and not at all on the rerun.
+#   C. Inventory as code (the msi role): export a "production" store, apply the file to a fresh "staging"
+#      store, export staging (identical file), then a change made behind the play's back shows as drift.
 # Usage: demo.sh PYTHON COLLECTIONS_PATH
 set -euo pipefail
 export ANSIBLE_LOCALHOST_WARNING=False ANSIBLE_INVENTORY_UNPARSED_WARNING=False ANSIBLE_DISPLAY_SKIPPED_HOSTS=False
@@ -99,5 +101,51 @@ say "B2. The whole tutorial again: nothing to change, no write, no reindex (expe
 playbook "$root/playbooks/msi_tutorial.yml" -e "msi_tutorial_magento_root=$magento_root"
 request_counts
 reindex_calls
+
+fixtures="$root/tests/emulator/magento_msi_emulator/fixtures"
+
+say "C1. A 'production' store clicked together over years: export its MSI state to one file"
+emulator_reset "$fixtures/inventory-code-store-a.json"
+playbook "$root/playbooks/msi_export.yml" -e "msi_export_file=$workdir/production-msi.yml" -e msi_export_source_items=true
+request_counts
+echo "The file (stocks and links by name, no ids, no connection data), first lines:"
+head -n 24 "$workdir/production-msi.yml" | sed 's/^/    /'
+
+say "C2. A fresh 'staging' store: dry run of the file (--check), then apply it"
+emulator_reset "$fixtures/inventory-code-fresh.json"
+playbook "$root/playbooks/msi_apply.yml" -e "@$workdir/production-msi.yml" --check
+request_counts
+playbook "$root/playbooks/msi_apply.yml" -e "@$workdir/production-msi.yml"
+request_counts
+show_links
+
+say "C3. Export staging and compare with production's file"
+playbook "$root/playbooks/msi_export.yml" -e "msi_export_file=$workdir/staging-msi.yml" -e msi_export_source_items=true \
+    >/dev/null
+if diff -u "$workdir/production-msi.yml" "$workdir/staging-msi.yml"; then
+    echo "    The two files are identical: staging now holds production's MSI state."
+fi
+curl --silent -X DELETE "$EMULATOR_URL/__emulator__/log" >/dev/null
+
+say "C4. Someone changes staging behind the play's back: uk_store's priority in UK Stock goes from 2 to 5"
+uk_stock_id=$(curl --silent "$EMULATOR_URL/__emulator__/state" | "$python" -c '
+import json, sys
+print([stock["stock_id"] for stock in json.load(sys.stdin)["stocks"] if stock["name"] == "UK Stock"][0])')
+curl --silent -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $MAGENTO_TOKEN" \
+    --data "{\"links\": [{\"stock_id\": $uk_stock_id, \"source_code\": \"uk_store\", \"priority\": 5}]}" \
+    "$MAGENTO_URL/rest/all/V1/inventory/stock-source-links" >/dev/null
+curl --silent -X DELETE "$EMULATOR_URL/__emulator__/log" >/dev/null
+show_links
+
+say "C5. The scheduled drift check: --check --diff shows the drift; msi_fail_on_drift fails with a summary"
+playbook "$root/playbooks/msi_apply.yml" -e "@$workdir/production-msi.yml" --check --diff || true
+if playbook "$root/playbooks/msi_apply.yml" -e "@$workdir/production-msi.yml" -e msi_fail_on_drift=true \
+        -e "msi_drift_file=$workdir/drift.json"; then
+    echo "unexpected: no drift found" >&2
+    exit 1
+fi
+echo "The drift check failed as it should. Its machine-readable summary ($workdir/drift.json):"
+"$python" -c 'import json, sys; d = json.load(open(sys.argv[1])); print("    differs=%s total=%d" % (d["differs"], d["total"])); print("    links updated: %s" % d["links"]["updated"])' "$workdir/drift.json"
+request_counts
 
 say "Done. Stopping the emulator."

@@ -72,3 +72,7 @@ def test_raise_if_problems_joins_every_problem():
 
 def test_plan_error_accepts_a_single_message():
     assert InvalidInput('bad').problems == ['bad']
+
+
+def test_record_text_keeps_non_ascii_text_readable():
+    assert record_text({'name': u'Zürich Lager'}) == u'name: "Zürich Lager"\n'
