@@ -50,6 +50,17 @@ ansible-playbook commerceops.magento.msi_apply -e "@$work/a.yml" -e "msi_drift_f
 test "$(changed_count "$work/reapply.txt")" -eq 0
 ansible-playbook verify.yml -e step=reapplied -e "drift_file=$work/none.json" "$@"
 
+# 4b. Items filtered by source and by a SKU pattern (Magento's like, compared ignoring case).
+export_store "$work/filtered.yml" -e '{"msi_export_item_source_codes": ["uk_warehouse", "uk_store", "us_warehouse"]}' \
+    -e msi_export_item_sku_pattern=24-mb% "$@"
+"${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" - "$work/filtered.yml" <<'PYEOF'
+import sys
+import yaml
+items = yaml.safe_load(open(sys.argv[1]))["msi_source_items"]
+pairs = sorted((item["sku"], item["source_code"]) for item in items)
+assert pairs == [("24-MB01", "uk_store"), ("24-MB01", "uk_warehouse")], pairs
+PYEOF
+
 # 5. Drift behind the play's back.
 ansible-playbook drift.yml "$@"
 ansible-playbook commerceops.magento.msi_apply -e "@$work/a.yml" --check --diff "$@" | tee "$work/drift.txt"
