@@ -10,6 +10,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.commerceops.magento.plugins.module_utils.errors import InvalidInput
+from ansible_collections.commerceops.magento.plugins.module_utils.msi_rules import name_key
 from ansible_collections.commerceops.magento.plugins.module_utils.stock_plan import plan_stocks
 
 
@@ -47,7 +48,7 @@ def test_new_stock_takes_a_website_from_default_stock():
     assert plan.summary['added'] == [{'name': 'DE Stock', 'sales_channels': websites('de')}]
     assert plan.summary['updated'] == [{'stock_id': 1, 'name': 'Default Stock', 'changes': {
         'sales_channels': {'before': websites('base', 'de'), 'after': websites('base')}}}]
-    assert plan.body == [{'action': 'create', 'key': 'new: de stock', 'stock_id': None,
+    assert plan.body == [{'action': 'create', 'key': 'new: %s' % name_key('DE Stock'), 'stock_id': None,
                           'stock': {'name': 'DE Stock', 'extension_attributes': {'sales_channels': websites('de')}}}]
     assert plan.warnings == ["website 'de' moves from stock 'Default Stock' (1) to stock 'DE Stock'"]
     assert [diff['after_header'] for diff in plan.diff()] == ["stock 'Default Stock' (1) (after)",
