@@ -11,6 +11,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import functools
 import ipaddress
 import json
 import re
@@ -285,7 +286,7 @@ class MagentoClient:
         first = read_page(1)
         last = _last_page_number(first, page_size)
         if last > 1 and self.parallel_reads > 1:
-            rest = self._read_pages_at_once(read_page, range(2, last + 1))
+            rest = self.read_at_once([functools.partial(read_page, number) for number in range(2, last + 1)])
             if all(answer.get("total_count") == first.get("total_count") for answer in rest):
                 return [first] + rest
             first = read_page(1)
@@ -294,13 +295,19 @@ class MagentoClient:
             pages.append(read_page(len(pages) + 1))
         return pages
 
-    def _read_pages_at_once(self, read_page, numbers):
-        with ThreadPoolExecutor(max_workers=min(self.parallel_reads, len(numbers))) as pool:
-            futures = [pool.submit(read_page, number) for number in numbers]
+    def read_at_once(self, calls):
+        """The results of read calls (no-argument functions), run parallel_reads at a time, in order.
+
+        The pages in flight stay within parallel_reads across all of them, searches' own pages included.
+        """
+        if len(calls) < 2 or self.parallel_reads < 2:
+            return [call() for call in calls]
+        with ThreadPoolExecutor(max_workers=min(self.parallel_reads, len(calls))) as pool:
+            futures = [pool.submit(call) for call in calls]
             try:
                 return [future.result() for future in futures]
             except BaseException:
-                # Pages not started yet are not sent; the with-block waits for those in flight.
+                # Calls not started yet are not made; the with-block waits for those in flight.
                 for future in futures:
                     future.cancel()
                 raise

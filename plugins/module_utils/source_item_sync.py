@@ -11,7 +11,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote, urlencode
 
 from ansible_collections.commerceops.magento.plugins.module_utils import source_item_plan
@@ -91,23 +90,6 @@ def _source_filter(source_codes):
     return None if source_codes is None else [[("source_code", list(source_codes), "in")]]
 
 
-def _all_at_once(client, calls):
-    """The results of calls (no-argument functions), run parallel_reads at a time, in order.
-
-    The client bounds the pages in flight to parallel_reads across all of them, searches' own pages included.
-    """
-    if len(calls) < 2 or client.parallel_reads < 2:
-        return [call() for call in calls]
-    with ThreadPoolExecutor(max_workers=min(client.parallel_reads, len(calls))) as pool:
-        futures = [pool.submit(call) for call in calls]
-        try:
-            return [future.result() for future in futures]
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
-
-
 def _searcher(client, filter_groups):
     return lambda: client.search(ITEMS_PATH, filter_groups)
 
@@ -135,7 +117,7 @@ def read_items(client, scope):
         for code, skus in sku_scopes.items())
     counted = sorted((code for code in sku_scopes if source_item_plan.worth_counting(chunk_counts[code])),
                      key=lambda code: (code is not None, code))
-    totals = dict(zip(counted, _all_at_once(client, [_counter(client, code) for code in counted])))
+    totals = dict(zip(counted, client.read_at_once([_counter(client, code) for code in counted])))
     sizes = dict((code, source_item_plan.ReadSize(scope.expected.get(code, len(skus)), chunk_counts[code],
                                                   totals.get(code)))
                  for code, skus in sku_scopes.items())
@@ -154,7 +136,7 @@ def read_items(client, scope):
         for chunk in chunk_skus(skus, query_budget(sources, page_size)):
             searches.append(_searcher(client, _sku_filter(chunk, sources)))
     found = []
-    for items in _all_at_once(client, searches):
+    for items in client.read_at_once(searches):
         found.extend(item for item in items if scope.contains(item["sku"], item["source_code"]))
     return found
 

@@ -330,7 +330,7 @@ plan:
   type: dict
   contains:
     action:
-      description: V(create), V(update),  or V(null) when nothing changes.
+      description: V(create), V(update) or V(null) when nothing changes.
       type: str
       returned: without O(sources)
       sample: update

@@ -222,7 +222,7 @@ plan:
   type: dict
   contains:
     action:
-      description: V(create), V(update), V(delete)  or V(null) when nothing changes.
+      description: V(create), V(update), V(delete) or V(null) when nothing changes.
       type: str
       returned: without O(stocks)
       sample: update
