@@ -89,7 +89,8 @@ def client_from_params(params, session=None, warn=None):
 
     warn(message) receives the client's warnings (plain http://, re-split batches), each once.
     """
-    settings = dict((name, params.get(name)) for name in CLIENT_OPTIONS)
+    # An empty value counts as unset: AWX/AAP credential injectors set every variable, the unused ones to "".
+    settings = dict((name, params.get(name)) for name in CLIENT_OPTIONS if params.get(name) not in (None, ""))
     return MagentoClient(session=session, warn=warn, origins=environment_origins(settings, ENVIRONMENT_VARIABLES),
                          **settings)
 

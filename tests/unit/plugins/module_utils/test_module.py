@@ -257,6 +257,16 @@ def test_a_failed_write_drops_after_and_counts_what_magento_accepted_before_it()
         "POST /x answered 400: no", 400, True, 1)
 
 
+def test_empty_environment_variables_count_as_unset(monkeypatch):
+    # AWX/AAP credential injectors set every variable of the credential type, the unused ones to "".
+    for name in ("MAGENTO_STORE_CODE", "MAGENTO_USERNAME", "MAGENTO_PASSWORD", "MAGENTO_CONSUMER_KEY", "MAGENTO_CA_PATH"):
+        monkeypatch.setenv(name, "")
+    monkeypatch.setenv("MAGENTO_URL", "https://shop.test")
+    monkeypatch.setenv("MAGENTO_TOKEN", TOKEN)
+    client = make_module({}).client
+    assert client.auth_method == "token" and "/rest/all/V1/" in repr(client)
+
+
 def test_client_from_params_serves_companion_code():
     client = client_from_params({"url": "http://shop.test", "token": TOKEN, "store_code": "default",
                                  "validate_certs": True, "ca_path": None, "timeout": 30, "retries": 0})
