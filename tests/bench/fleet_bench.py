@@ -76,11 +76,7 @@ def store_counts(fleet):
 class FleetBench(object):
     def __init__(self, args):
         self.args = args
-        self.work_dir = os.path.abspath(args.output_dir)
-        self.log_dir = os.path.join(self.work_dir, "logs")
-        if not os.path.isdir(self.log_dir):
-            os.makedirs(self.log_dir)
-        self.collections = measure.collections_path(COLLECTION_ROOT, self.work_dir)
+        self.work_dir, self.log_dir, self.collections = measure.bench_dirs(COLLECTION_ROOT, args.output_dir)
         self.rows = []
         self.runs = 0
 

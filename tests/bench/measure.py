@@ -45,6 +45,15 @@ def collections_path(collection_root, scratch_dir):
     return os.path.join(scratch_dir, "collections")
 
 
+def bench_dirs(collection_root, output_dir):
+    """(work_dir, log_dir, collections path) of a measurement under output_dir; the log folder exists."""
+    work_dir = os.path.abspath(output_dir)
+    log_dir = os.path.join(work_dir, "logs")
+    if not os.path.isdir(log_dir):
+        os.makedirs(log_dir)
+    return work_dir, log_dir, collections_path(collection_root, work_dir)
+
+
 def payload_bytes(entry):
     """Request target plus compact JSON body: what the request carries, without HTTP headers."""
     size = len(entry["path"]) + (len(entry["query"]) + 1 if entry.get("query") else 0)

@@ -95,12 +95,8 @@ def module_processes(log_dir, label):
 class RoleBench(object):
     def __init__(self, args):
         self.args = args
-        self.work_dir = os.path.abspath(args.output_dir)
-        self.log_dir = os.path.join(self.work_dir, "logs")
-        if not os.path.isdir(self.log_dir):
-            os.makedirs(self.log_dir)
-        self.runner = measure.PlaybookRunner(measure.collections_path(COLLECTION_ROOT, self.work_dir),
-                                             self.log_dir, sys.executable)
+        self.work_dir, self.log_dir, collections = measure.bench_dirs(COLLECTION_ROOT, args.output_dir)
+        self.runner = measure.PlaybookRunner(collections, self.log_dir, sys.executable)
         self.rows = []
 
     def _path(self, name, data):
