@@ -5,10 +5,14 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import atexit
 import gc
-import importlib.util
+import importlib
 import os
+import shutil
 import statistics
+import sys
+import tempfile
 import time
 import tracemalloc
 
@@ -18,12 +22,14 @@ STOCK_COUNT = 10
 
 
 def load_link_plan(collection_root):
-    # link_plan has no Ansible imports, so it loads from its file without a collections path.
-    path = os.path.join(collection_root, "plugins", "module_utils", "link_plan.py")
-    spec = importlib.util.spec_from_file_location("bench_link_plan", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """link_plan as the modules import it; it has no Ansible imports, only the collection's own."""
+    collections = tempfile.mkdtemp(prefix="bench-collections-")
+    atexit.register(shutil.rmtree, collections, True)
+    os.makedirs(os.path.join(collections, "ansible_collections", "commerceops"))
+    os.symlink(os.path.abspath(collection_root), os.path.join(collections, "ansible_collections", "commerceops",
+                                                              "magento"))
+    sys.path.insert(0, collections)
+    return importlib.import_module("ansible_collections.commerceops.magento.plugins.module_utils.link_plan")
 
 
 def plan_once(link_plan, raw_links, stocks, known_codes, current):
@@ -105,5 +111,4 @@ def peak_rss_of_planning(collection_root, count):
 
 if __name__ == "__main__":
     import json
-    import sys
     print(json.dumps(peak_rss_of_planning(sys.argv[1], int(sys.argv[2]))))
