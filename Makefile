@@ -58,6 +58,7 @@ help:
 	@echo 'make docs            the docs site (antsibull-docs + Sphinx) into docs/build/html'
 	@echo 'make test-compat     integration and molecule on the oldest claimed ansible-core ($(COMPAT_VENV))'
 	@echo 'make bench           benchmarks into docs/benchmarks.md; make bench-fleet: the fleet part alone'
+	@echo 'make bench-items     source items at 1,000 to 100,000 into docs/benchmarks-source-items.md'
 	@echo 'make emulator        the emulator in the foreground on EMULATOR_PORT=$(EMULATOR_PORT) (tutorial fixture)'
 	@echo 'make demo            the tutorial playbooks against a throwaway emulator, then a rerun that changes nothing'
 	@echo 'make clean           remove $(BUILD)'
@@ -193,9 +194,14 @@ clean:
 # Benchmarks (tests/bench/): not a gate. `make bench` rewrites docs/benchmarks.md and .png, and
 # docs/benchmarks-fleet.md (`make bench-fleet` alone: 1, 10, 50 stores at forks 1, 5, 10);
 # `make bench-smoke` asserts request counts only (also run by `make integration` as bench_smoke).
-.PHONY: bench bench-fleet bench-smoke
-bench: venv bench-fleet
+.PHONY: bench bench-fleet bench-smoke bench-items
+bench: venv bench-fleet bench-items
 	cd '$(ROOT)' && '$(VENV_PYTHON)' tests/bench/run_bench.py --output-dir '$(BUILD)/bench' --docs-dir docs
+
+# Source items at 1,000 / 10,000 / 100,000 into docs/benchmarks-source-items.md (about 25 min; a subset:
+# make bench-items BENCH_ITEMS_ARGS='--sizes 1000,10000').
+bench-items: venv
+	cd '$(ROOT)' && '$(VENV_PYTHON)' tests/bench/items_bench.py --output-dir '$(BUILD)/bench-items' --docs-dir docs $(BENCH_ITEMS_ARGS)
 
 bench-fleet: venv
 	cd '$(ROOT)' && '$(VENV_PYTHON)' tests/bench/fleet_bench.py --output-dir '$(BUILD)/bench-fleet' --docs-dir docs
@@ -203,6 +209,7 @@ bench-fleet: venv
 bench-smoke: venv
 	cd '$(ROOT)' && '$(VENV_PYTHON)' tests/bench/run_bench.py --smoke --output-dir '$(BUILD)/bench-smoke'
 	cd '$(ROOT)' && '$(VENV_PYTHON)' tests/bench/fleet_bench.py --smoke --output-dir '$(BUILD)/bench-fleet-smoke'
+	cd '$(ROOT)' && '$(VENV_PYTHON)' tests/bench/items_bench.py --smoke --output-dir '$(BUILD)/bench-items-smoke'
 
 # Soak test (tests/soak/): not a gate. `make soak` runs the tutorial play 200 times at a 30% fault rate
 # and rewrites the figures in docs/reliability.md; `make integration` runs 20 of them as soak_smoke.

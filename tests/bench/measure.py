@@ -19,6 +19,11 @@ PLAYBOOKS = {
     # role_bench.py: a whole MSI state through the msi role, and one module run per record.
     "role": os.path.join(BENCH_DIR, "playbooks", "role.yml"),
     "record_loop": os.path.join(BENCH_DIR, "playbooks", "record_loop.yml"),
+    # items_bench.py: source items through the module, batched uri POSTs, and the module's reads via uri.
+    "items_module": os.path.join(BENCH_DIR, "playbooks", "items_module.yml"),
+    "items_module_async": os.path.join(BENCH_DIR, "playbooks", "items_module_async.yml"),
+    "items_uri_post": os.path.join(BENCH_DIR, "playbooks", "items_uri_post.yml"),
+    "items_uri_reads": os.path.join(BENCH_DIR, "playbooks", "items_uri_reads.yml"),
 }
 MEASURE_PYTHON = os.path.join(BENCH_DIR, "measure_python.sh")
 
@@ -122,7 +127,7 @@ class PlaybookRunner(object):
         ansible_cpu_before = _children_cpu_seconds()
         with open(os.path.join(self.log_dir, label + ".log"), "w") as output:
             started = time.perf_counter()
-            status = subprocess.call(command, env=env, stdout=output, stderr=subprocess.STDOUT)
+            status, extra = self.call(command, env, output)
             wall = time.perf_counter() - started
         cpu = emulator.cpu_seconds() - cpu_before
         ansible_cpu = _children_cpu_seconds() - ansible_cpu_before
@@ -132,4 +137,9 @@ class PlaybookRunner(object):
         peak_rss_kib, module_cpu = module_process_usage(rss_file)
         result.update(wall_s=wall, emulator_cpu_s=cpu, ansible_cpu_s=ansible_cpu, module_cpu_s=module_cpu,
                       peak_rss_kib=peak_rss_kib, log=label)
+        result.update(extra)
         return result
+
+    def call(self, command, env, output):
+        """Runs one ansible-playbook to completion: (exit status, extra figures for the result)."""
+        return subprocess.call(command, env=env, stdout=output, stderr=subprocess.STDOUT), {}
