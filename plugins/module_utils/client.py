@@ -222,11 +222,33 @@ class MagentoClient:
 
     def search(self, path, filter_groups=None, page_size=None, sort_orders=None):
         """All items of a search endpoint, read page by page until total_count is reached."""
-        page_size = page_size or self.page_size
+        def read(size):
+            read_page, keep = self._page_reader(path, filter_groups, size, sort_orders)
+            return keep(self._read_every_page(read_page, size))
+        return self._within_page_size_limit(page_size or self.page_size, read)
+
+    def start_search(self, path, filter_groups=None):
+        """The first page of a search (one request): a StartedSearch with its total now, the rest on demand.
+
+        Where a caller needs a total to choose between reads, this first page costs what a page_size=1
+        count costs, and is not wasted when the whole search is read after all.
+        """
+        def start(size):
+            read_page, keep = self._page_reader(path, filter_groups, size, None)
+            first = read_page(1)
+            total = first.get("total_count")
+            if not isinstance(total, int) or isinstance(total, bool):
+                raise self.new_error("GET %s answered without a total_count" % self.sent_path(path), "GET",
+                                     self.sent_path(path))
+            return StartedSearch(total, lambda: keep(self._read_every_page(read_page, size, first=first)))
+        return self._within_page_size_limit(self.page_size, start)
+
+    def _within_page_size_limit(self, page_size, read):
+        """read(page_size), read again at Magento's limit when it answers 'Maximum SearchCriteria pageSize is N'."""
         while True:
             size = min(page_size, self._page_size_limit or page_size)
             try:
-                return self._search_pages(path, filter_groups, size, sort_orders)
+                return read(size)
             except MagentoApiError as error:
                 limit = _limit_in(error, _PAGE_SIZE_LIMIT)
                 if limit is None or limit >= size:
@@ -235,19 +257,8 @@ class MagentoClient:
                 self._warn("Magento's input limits allow a page size of %d, so the search was read again with "
                            "it; set page_size to %d or less" % (limit, limit))
 
-    def count(self, path, filter_groups=None):
-        """How many records a search matches: the total_count of one page_size=1 read (one request).
-
-        The filter is sent as is: keep it short, a count is not filtered locally.
-        """
-        params = criteria_params(normalise_filter_groups(filter_groups), [], 1, 1)
-        total = self._read_page(path, params).get("total_count")
-        if not isinstance(total, int) or isinstance(total, bool):
-            raise self.new_error("GET %s answered without a total_count" % self.sent_path(path), "GET",
-                                 self.sent_path(path))
-        return total
-
-    def _search_pages(self, path, filter_groups, page_size, sort_orders):
+    def _page_reader(self, path, filter_groups, page_size, sort_orders):
+        """read_page(number) for a search, and keep(pages), its items filtered where the server could not."""
         groups = normalise_filter_groups(filter_groups)
         sorts = normalise_sort_orders(sort_orders)
         local_groups = []
@@ -260,12 +271,11 @@ class MagentoClient:
         def read_page(number):
             return self._read_page(path, criteria_params(groups, sorts, page_size, number))
 
-        items = []
-        for answer in self._read_every_page(read_page, page_size):
-            items.extend(answer.get("items") or [])
-        if local_groups:
-            items = list(filter(local_filter(local_groups), items))
-        return items
+        def keep(pages):
+            items = [item for answer in pages for item in answer.get("items") or []]
+            return list(filter(local_filter(local_groups), items)) if local_groups else items
+
+        return read_page, keep
 
     def _read_page(self, path, params):
         with self._read_slots:
@@ -275,7 +285,7 @@ class MagentoClient:
                                  % (self.sent_path(path), type(answer).__name__), "GET", self.sent_path(path))
         return answer
 
-    def _read_every_page(self, read_page, page_size):
+    def _read_every_page(self, read_page, page_size, first=None):
         """Every page of a search; pages after the first are read parallel_reads at a time.
 
         Magento repeats the last page past the end instead of answering an empty one, so the pages are
@@ -283,7 +293,7 @@ class MagentoClient:
         the pages read at once may overlap or miss records: the search is read again one page after the
         other, each page deciding whether another follows, as a client without threads would.
         """
-        first = read_page(1)
+        first = read_page(1) if first is None else first
         last = _last_page_number(first, page_size)
         if last > 1 and self.parallel_reads > 1:
             rest = self.read_at_once([functools.partial(read_page, number) for number in range(2, last + 1)])
@@ -431,6 +441,18 @@ def secret_forms(secret):
     forms = set([secret, quote(secret, safe=""), quote_plus(secret, safe="")] + escaped)
     forms.update(form.replace("/", "\\/") for form in escaped)
     return forms
+
+
+class StartedSearch(object):
+    """A search whose first page is read (MagentoClient.start_search): total now, items() reads the rest."""
+
+    def __init__(self, total, read_items):
+        self.total = total
+        self._read_items = read_items
+
+    def items(self):
+        """Every item of the search; the pages after the first are read now, parallel_reads at a time."""
+        return self._read_items()
 
 
 def _last_page_number(answer, page_size):

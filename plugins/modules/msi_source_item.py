@@ -100,10 +100,10 @@ notes:
   - The module reads only the items it acts on. For V(merged) and V(deleted), the listed SKUs at the listed
     sources; for V(replaced), every item of the listed SKUs; for V(overridden), every item of O(sources).
   - Listed SKUs are read in chunks with an C(sku in (...)) filter, cut so that no URL gets longer than 8 KB,
-    which web servers refuse. When the SKUs of a source need three chunks or more, one request with page size
-    1 gives the number of items at that source (C(total_count)), and the source is read whole, page by page,
-    when that takes no more requests than its chunks would. So a run that covers most of a source reads it
-    whole, and a run of a few SKUs reads only them.
+    which web servers refuse. When the SKUs of a source need three chunks or more, the first page of the whole
+    source is read, whose C(total_count) gives the number of items there, and the rest of the source follows,
+    page by page, when that takes no more requests than its chunks would. So a run that covers most of a source
+    reads it whole, with no request besides its pages, and a run of a few SKUs reads only them.
   - The reads of one run, chunks and pages alike, are sent O(parallel_reads) at a time.
   - With O(state=overridden) and O(items=[]), every item of the sources in O(sources) is removed. Magento
     allows removing Default Source items; list V(default) in O(sources) only when that is what you want.
