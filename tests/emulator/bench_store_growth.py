@@ -9,7 +9,7 @@ that many source items (5 sources, size/5 SKUs each), and reports the emulator's
   save      POST /V1/inventory/source-items, 500 items a request (half updates of stored rows, half new rows)
   sku-in    GET  /V1/inventory/source-items, filter sku `in` 100 SKUs (500 rows a page)
   by-source GET  /V1/inventory/source-items, filter source_code `eq` one source, pages of 500 walked in order
-  bulk      POST /async/bulk/V1/inventory/source-items, 10 bodies of 50 items, run by the consumer
+  bulk      POST /async/bulk/V1/inventory/source-items, 20 bodies of 50 items, run by the consumer
 Flat numbers across sizes mean nothing the emulator does per request grows with the store.
 
     PYTHONPATH=tests/emulator python3 tests/emulator/bench_store_growth.py [--sizes 1000,10000,100000]
@@ -44,7 +44,8 @@ def fixture(size):
     items = [{'sku': 'SKU-%06d' % number, 'source_code': code, 'quantity': float(number % 97), 'status': 1}
              for number in range(per_source) for code in SOURCES]
     return {'websites': ['base'], 'sources': sources,
-            'stocks': [{'stock_id': 1, 'name': 'Default Stock', 'sales_channels': [{'type': 'website', 'code': 'base'}]}],
+            'stocks': [{'stock_id': 1, 'name': 'Default Stock',
+                        'sales_channels': [{'type': 'website', 'code': 'base'}]}],
             'links': [{'stock_id': 1, 'source_code': 'default', 'priority': 1}], 'source_items': items}
 
 
@@ -86,7 +87,7 @@ def measure(emu, action):
     return (emu.cpu_seconds() - before) / items * 1e6, (time.monotonic() - started) / items * 1e6
 
 
-def run_size(size, saves, searches, pages):
+def run_size(size, saves, searches, pages, bulks):
     per_source = size // len(SOURCES)
     workdir = tempfile.mkdtemp(prefix='bench-store-')
     path = os.path.join(workdir, 'store-%d.json' % size)
@@ -113,7 +114,8 @@ def run_size(size, saves, searches, pages):
             def sku_in():
                 returned = 0
                 for number in range(searches):
-                    skus = ','.join('SKU-%06d' % ((number * 104729 + offset * 13) % per_source) for offset in range(100))
+                    skus = ','.join('SKU-%06d' % ((number * 104729 + offset * 13) % per_source)
+                                    for offset in range(100))
                     answer = rest.call('GET', '/rest/all/V1/inventory/source-items',
                                        query=criteria([('sku', skus, 'in')], BATCH, 1))
                     returned += len(answer['items'])
@@ -131,17 +133,20 @@ def run_size(size, saves, searches, pages):
                 return returned
 
             def bulk():
-                bodies = [{'sourceItems': [{'sku': 'BULK-%06d' % (body * 10 + offset), 'source_code': code,
-                                            'quantity': 2.0, 'status': 1}
-                                           for offset in range(10) for code in SOURCES]} for body in range(10)]
-                answer = rest.call('POST', '/rest/all/async/bulk/V1/inventory/source-items', bodies)
-                uuid = answer['bulk_uuid']
-                deadline = time.monotonic() + 120
-                while rest.call('GET', '/rest/all/V1/bulk/%s/operation-status/4' % uuid):
-                    if time.monotonic() > deadline:
-                        raise RuntimeError('the consumer did not finish bulk %s' % uuid)
-                    time.sleep(0.05)
-                return sum(len(body['sourceItems']) for body in bodies)
+                items = 0
+                for number in range(bulks):
+                    bodies = [{'sourceItems': [{'sku': 'BULK-%03d-%03d-%02d' % (number, body, offset),
+                                                'source_code': code, 'quantity': 2.0, 'status': 1}
+                                               for offset in range(10) for code in SOURCES]} for body in range(20)]
+                    answer = rest.call('POST', '/rest/all/async/bulk/V1/inventory/source-items', bodies)
+                    uuid = answer['bulk_uuid']
+                    deadline = time.monotonic() + 120
+                    while rest.call('GET', '/rest/all/V1/bulk/%s/operation-status/4' % uuid):
+                        if time.monotonic() > deadline:
+                            raise RuntimeError('the consumer did not finish bulk %s' % uuid)
+                        time.sleep(0.02)
+                    items += sum(len(body['sourceItems']) for body in bodies)
+                return items
 
             results = [('save', measure(emu, save)), ('sku-in', measure(emu, sku_in)),
                        ('by-source', measure(emu, by_source))]
@@ -161,11 +166,12 @@ def main(argv=None):
     parser.add_argument('--sizes', default='1000,10000,100000', help='store sizes in source items')
     parser.add_argument('--saves', type=int, default=40, help='save requests of 500 items per size')
     parser.add_argument('--searches', type=int, default=100, help='sku-in searches per size')
+    parser.add_argument('--bulks', type=int, default=10, help='bulk requests (20 bodies of 50 items) per size')
     parser.add_argument('--pages', type=int, default=100, help='source page requests per size')
     args = parser.parse_args(argv)
     print('%-10s %-10s %14s %14s' % ('store', 'action', 'cpu us/item', 'wall us/item'))
     for size in [int(text) for text in args.sizes.split(',')]:
-        for name, numbers in run_size(size, args.saves, args.searches, args.pages):
+        for name, numbers in run_size(size, args.saves, args.searches, args.pages, args.bulks):
             if numbers is None:
                 print('%-10d %-10s %14s %14s' % (size, name, '-', '-'))
             else:

@@ -29,6 +29,11 @@ def fixture_path(name_or_path):
     return os.path.join(FIXTURE_DIR, name_or_path + '.json')
 
 
+def read_fixture(name_or_path):
+    with open(fixture_path(name_or_path)) as handle:
+        return json.load(handle)
+
+
 class RowIndex:
     """Rows by a collation-dependent key, for upserts.
 
@@ -75,8 +80,10 @@ class Inventory:
 
     @classmethod
     def from_fixture(cls, name_or_path, collation=None):
-        with open(fixture_path(name_or_path)) as handle:
-            data = json.load(handle)
+        return cls.from_data(read_fixture(name_or_path), collation)
+
+    @classmethod
+    def from_data(cls, data, collation=None):
         inventory = cls(collation)
         inventory.websites = list(data.get('websites', ['base']))
         for source in data.get('sources', []):
