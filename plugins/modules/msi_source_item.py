@@ -102,7 +102,7 @@ options:
       - V(sync) sends them to Magento's REST API in requests of O(batch_size) items, one after the other; each
         answers when Magento has saved (and reindexed) its items.
       - V(async_bulk) queues them through Magento's asynchronous bulk API
-        (C(POST /rest/<store>/async/bulk/V1/inventory/source-items), then C(.../source-items-delete)): each body
+        (C(POST /rest/<store>/async/bulk/V1/inventory/source-items), then C(.../source-items-delete)). Each body
         of O(batch_size) items becomes one operation of a bulk, which Magento's message queue consumer
         C(async.operations.all) carries out. The module then waits up to O(bulk_wait_timeout) seconds for every
         operation, and reports each failed one with its items and Magento's message. The consumer must be
@@ -130,8 +130,8 @@ options:
       - When operations are still open at the end, the task fails and returns RV(bulk.uuids); if none was
         carried out at all, the message says that the consumer is most likely not running. The open
         operations stay queued, and Magento carries them out when the consumer runs.
-      - V(0) queues and returns at once with RV(changed=true), RV(writes_sent=0) and the UUIDs in RV(bulk), the
-        operations reported as open. Because removals are queued only after every save completed, V(0) fails
+      - V(0) queues and returns at once. The task reports a change, RV(writes_sent) is V(0), and RV(bulk) has
+        the UUIDs, with the operations reported as open. Because removals are queued only after every save completed, V(0) fails
         (before queueing anything) a run that would both save and remove items.
       - The default leaves time for cron's C(consumers_runner), which starts consumers every minute, to start
         C(async.operations.all) and work through a large bulk.
@@ -152,7 +152,7 @@ notes:
   - RV(after) is computed from RV(before) and the plan, in check mode and after a real run alike.
   - With O(write_mode=async_bulk), Magento's consumer C(async.operations.all) must run. Start it with
     C(bin/magento queue:consumers:start async.operations.all) (under a process supervisor in production), or let
-    cron start it: Magento's C(consumers_runner) cron job starts the consumers every minute unless
+    cron start it. Magento's C(consumers_runner) cron job starts the consumers every minute unless
     C(cron_consumers_runner/cron_run) is V(false) in C(app/etc/env.php). The credentials need the ACL resource
     C(Magento_AsynchronousOperations::system_magento_logging_bulk_operations) (System > Action Logs > Bulk
     Actions) to read the bulks' status, besides the source-item resources; the module checks that before it
@@ -221,6 +221,21 @@ EXAMPLES = r"""
         items:
           - {sku: 24-MB01, source_code: uk_store}
       notify: commerceops.magento reindex
+
+- name: Load a catalog's quantities through Magento's message queue when the change is large
+  commerceops.magento.msi_source_item:
+    items: "{{ erp_source_items }}"
+    write_mode: auto           # the bulk API above bulk_threshold (5000) items, plain requests below
+    bulk_wait_timeout: 900     # the consumer async.operations.all must be running
+  register: loaded
+  notify: commerceops.magento reindex
+
+- name: Queue the writes and return at once; check the bulks later with GET /V1/bulk/<uuid>/status
+  commerceops.magento.msi_source_item:
+    items: "{{ erp_source_items }}"
+    write_mode: async_bulk
+    bulk_wait_timeout: 0
+  register: queued
 
 - name: Read two products at every source
   commerceops.magento.msi_source_item:
