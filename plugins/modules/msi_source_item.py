@@ -451,6 +451,10 @@ def main():
         + [("state", "overridden", ["sources"])],
     )
     state = source_item_plan.canonical_state(module.params["state"])
+    for name in ("bulk_threshold", "bulk_wait_timeout"):
+        if module.params[name] < 0:
+            module.fail_json(msg="%s must be 0 or more, got %d. Nothing was written." % (name, module.params[name]),
+                             changed=False, writes_sent=0)
     with module.nothing_written_on_failure():
         desired, sources = source_item_plan.normalize_input(state, module.params["items"], module.params["sources"])
         if state == "gathered":
@@ -471,12 +475,8 @@ def main():
 
 
 def _write_mode(module, plan):
-    """The write mode this plan goes by, and the wait; fails (nothing written) on values it cannot use."""
+    """The write mode this plan goes by, and the wait; fails (nothing written) when the plan cannot go that way."""
     params = module.params
-    for name in ("bulk_threshold", "bulk_wait_timeout"):
-        if params[name] < 0:
-            module.fail_json(msg="%s must be 0 or more, got %d. Nothing was written." % (name, params[name]),
-                             changed=False, writes_sent=0)
     planned = sum(len(plan.summary[key]) for key in ("added", "updated", "removed"))
     write_mode = bulk_writes.resolve_write_mode(params["write_mode"], planned, params["bulk_threshold"])
     if write_mode == bulk_writes.ASYNC_BULK and plan.changed:
