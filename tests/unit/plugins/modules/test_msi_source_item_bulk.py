@@ -130,3 +130,14 @@ def test_negative_bulk_settings_are_refused_before_anything_is_sent(emu, run_mod
         refused = run_module(msi_source_item, items=ITEMS, write_mode="auto", **{name: -1})
         assert refused.failed and "%s must be 0 or more, got -1" % name in refused.result["msg"]
     assert emu.log() == []
+
+
+def test_bodies_refused_by_magentos_input_limits_are_cut_to_its_maximum(emu, run_module):
+    configure(emu, input_limits=True)
+    many = [{"sku": "SKU-%02d" % index, "source_code": "uk_warehouse", "quantity": 1} for index in range(45)]
+    loaded = run_module(msi_source_item, items=many, write_mode="async_bulk")
+    assert not loaded.failed, loaded.result
+    assert bulk_posts(emu) == [(BULK_SAVE, 400, [45]), (BULK_SAVE, 202, [20, 20, 5])]
+    assert loaded.result["writes_sent"] == 3 and loaded.result["bulk"]["requests"] == 2
+    assert any("batch_size to 20 or less" in warning for warning in loaded.warnings)
+    assert len([key for key in stored(emu) if key[0].startswith("SKU-")]) == 45
