@@ -213,8 +213,8 @@ class Bulk(object):
         return [dict(bulk_uuid=self.uuid, operation=position, action=self.action, status=operation["status"],
                      status_name=STATUS_NAMES[operation["status"]], message=operation["message"] or "",
                      error_code=operation["error_code"],
-                     items=[dict(sku=item.get("sku"), source_code=item.get("source_code"))
-                            for item in self.bodies[position]] if position < len(self.bodies) else [])
+                     source_items=[dict(sku=item.get("sku"), source_code=item.get("source_code"))
+                                   for item in self.bodies[position]] if position < len(self.bodies) else [])
                 for position, operation in sorted(self.operations.items())
                 if operation["status"] in FAILED_STATUSES]
 
@@ -263,10 +263,10 @@ class Ledger(object):
 
 def _describe_failure(failure):
     verb = "saving" if failure["action"] == "save" else "removing"
-    count = len(failure["items"])
+    count = len(failure["source_items"])
     text = "bulk %s operation %s, %s %d item%s (%s): %s" % (
         failure["bulk_uuid"], failure["operation"], verb, count, "" if count == 1 else "s",
-        describe_items(failure["items"]), _STATUS_TEXT[failure["status"]])
+        describe_items(failure["source_items"]), _STATUS_TEXT[failure["status"]])
     return text + (": " + failure["message"] if failure["message"] else "")
 
 
@@ -343,8 +343,8 @@ def enqueue(client, ledger, action, path, key, items, batch_size, clock=time.mon
             if error.status == 413 and count > 1:
                 max_bodies = max(1, count // 2)
                 client.warn("the web server refused a bulk POST of %d bodies as too large (413), so bulk POSTs now "
-                             "carry %d; raise its request body limit (nginx client_max_body_size) to avoid the refusal"
-                             % (count, max_bodies))
+                            "carry %d; raise its request body limit (nginx client_max_body_size) to avoid the refusal"
+                            % (count, max_bodies))
                 continue
             limit = refused_item_limit(error)
             if limit is not None and limit < max(len(body) for body in sent):
@@ -352,7 +352,7 @@ def enqueue(client, ledger, action, path, key, items, batch_size, clock=time.mon
                 bodies[position:] = cut_bodies(remaining, key, limit)
                 sizes[position:] = [body_bytes(key, body) for body in bodies[position:]]
                 client.warn("Magento's input limits allow %d items per request, so bulk bodies were re-cut to %d; "
-                             "set batch_size to %d or less to avoid the refused requests" % (limit, limit, limit))
+                            "set batch_size to %d or less to avoid the refused requests" % (limit, limit, limit))
                 continue
             raise
         ledger.seconds_enqueueing += clock() - started

@@ -377,7 +377,7 @@ failed_operations:
   elements: dict
   sample: [{bulk_uuid: 6a6fa3b6-4c64-4c8c-9a33-2f09d0b3c1de, operation: 2, action: save, status: 3,
             status_name: failed, message: "Validation Failed", error_code: null,
-            items: [{sku: 24-MB01, source_code: uk_warehouse}]}]
+            source_items: [{sku: 24-MB01, source_code: uk_warehouse}]}]
   contains:
     bulk_uuid:
       description: The bulk the operation belongs to.
@@ -407,7 +407,7 @@ failed_operations:
       description: Magento's error code for the operation, when it gives one.
       type: int
       returned: always
-    items:
+    source_items:
       description: The items of the operation's body, each with C(sku) and C(source_code).
       type: list
       elements: dict

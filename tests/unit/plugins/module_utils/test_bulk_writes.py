@@ -15,7 +15,6 @@ from ansible_collections.commerceops.magento.plugins.module_utils import bulk_wr
 from ansible_collections.commerceops.magento.plugins.module_utils.bulk_writes import (
     COMPLETE,
     FAILED,
-    FAILED_RETRIABLY,
     OPEN,
     REJECTED,
     Bulk,
@@ -33,9 +32,13 @@ def items(count, source="uk", prefix="SKU-"):
             for index in range(count)]
 
 
+def php_json(value):
+    return json.dumps(value, separators=(",", ":")).replace("/", "\\/")
+
+
 def php_stored_operation(key, body, store_id=1):
     """The operation row as Magento stores it: the service parameters' JSON inside the operation's JSON."""
-    encode = lambda value: json.dumps(value, separators=(",", ":")).replace("/", "\\/")  # noqa: E731
+    encode = php_json
     return encode({"entity_id": None, "entity_link": "", "meta_information": encode({key: body}), "store_id": store_id})
 
 
@@ -125,7 +128,7 @@ def test_operations_map_to_the_items_of_their_body_by_position():
     failures = bulk.failures()
     assert failures == [dict(bulk_uuid="u-1", operation=2, action="save", status=FAILED, status_name="failed",
                              message="Validation Failed", error_code=0,
-                             items=[{"sku": "C-00000", "source_code": "uk"}])]
+                             source_items=[{"sku": "C-00000", "source_code": "uk"}])]
 
 
 def test_an_operation_completes_once_however_often_it_is_listed():
@@ -158,7 +161,7 @@ def test_a_body_rejected_when_queued_is_a_failure_with_magentos_message_and_neve
     assert bulk.open_count() == 0
     [failure] = bulk.failures()
     assert (failure["operation"], failure["status"], failure["message"]) == (1, REJECTED, "Topic is not declared")
-    assert [item["sku"] for item in failure["items"]] == ["B-00000", "B-00001"]
+    assert [item["sku"] for item in failure["source_items"]] == ["B-00000", "B-00001"]
 
 
 def test_a_body_magento_did_not_answer_for_is_not_waited_for():

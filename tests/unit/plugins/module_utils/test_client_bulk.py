@@ -98,7 +98,7 @@ def test_apply_through_the_real_client_counts_completed_operations_and_redacts_e
     error = caught.value
     assert "24-WB04 @ uk" in error.message and "Validation Failed: echoed Bearer ********" in error.message
     assert TOKEN not in error.message and TOKEN not in repr(error.result)
-    assert error.result["failed_operations"][0]["items"] == [{"sku": "24-WB04", "source_code": "uk"}]
+    assert error.result["failed_operations"][0]["source_items"] == [{"sku": "24-WB04", "source_code": "uk"}]
     assert "The 1 removals were not sent" in error.message
 
 

@@ -64,7 +64,7 @@ def test_a_failed_operation_fails_the_task_by_item_and_no_removal_is_queued(emu,
     assert failed.result["writes_sent"] == 2
     [operation] = failed.result["failed_operations"]
     assert (operation["operation"], operation["status"], operation["action"]) == (1, 3, "save")
-    assert operation["items"] == [{"sku": "SKU-3", "source_code": "uk_warehouse"},
+    assert operation["source_items"] == [{"sku": "SKU-3", "source_code": "uk_warehouse"},
                                   {"sku": "SKU-4", "source_code": "uk_warehouse"}]
     assert operation["message"] == "Could not save Source Item"
     assert "SKU-3 @ uk_warehouse, SKU-4 @ uk_warehouse" in failed.result["msg"]
