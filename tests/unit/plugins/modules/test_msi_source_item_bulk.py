@@ -65,7 +65,7 @@ def test_a_failed_operation_fails_the_task_by_item_and_no_removal_is_queued(emu,
     [operation] = failed.result["failed_operations"]
     assert (operation["operation"], operation["status"], operation["action"]) == (1, 3, "save")
     assert operation["source_items"] == [{"sku": "SKU-3", "source_code": "uk_warehouse"},
-                                  {"sku": "SKU-4", "source_code": "uk_warehouse"}]
+                                         {"sku": "SKU-4", "source_code": "uk_warehouse"}]
     assert operation["message"] == "Could not save Source Item"
     assert "SKU-3 @ uk_warehouse, SKU-4 @ uk_warehouse" in failed.result["msg"]
     assert "failed (not retriable): Could not save Source Item" in failed.result["msg"]
