@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 # Copyright: (c) 2026, commerceops contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Emulator CPU per item as the store grows (issue 14 section 4): not a test, a measurement.
@@ -162,7 +161,7 @@ def run_size(size, saves, searches, pages, bulks):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser = argparse.ArgumentParser(description=__doc__.split('\n', maxsplit=1)[0])
     parser.add_argument('--sizes', default='1000,10000,100000', help='store sizes in source items')
     parser.add_argument('--saves', type=int, default=40, help='save requests of 500 items per size')
     parser.add_argument('--searches', type=int, default=100, help='sku-in searches per size')
