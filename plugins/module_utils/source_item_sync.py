@@ -13,7 +13,7 @@ __metaclass__ = type
 
 from urllib.parse import quote, urlencode
 
-from ansible_collections.commerceops.magento.plugins.module_utils import source_item_plan
+from ansible_collections.commerceops.magento.plugins.module_utils import bulk_writes, source_item_plan
 from ansible_collections.commerceops.magento.plugins.module_utils.client import MAX_URL_LENGTH
 from ansible_collections.commerceops.magento.plugins.module_utils.msi_rules import stored_spellings
 from ansible_collections.commerceops.magento.plugins.module_utils.search_criteria import (
@@ -170,3 +170,18 @@ def apply(client, plan):
     """Send the saves, then the deletes, in the client's batches; the predicted after stands."""
     saves, deletes = source_item_plan.writes(plan)
     client.post_groups("sourceItems", (ITEMS_PATH, saves), (DELETE_PATH, deletes))
+
+
+def write_groups(plan):
+    """[(action, path, items)]: the saves, then the deletes, as bulk_writes.apply sends them."""
+    saves, deletes = source_item_plan.writes(plan)
+    return [("save", ITEMS_PATH, saves), ("delete", DELETE_PATH, deletes)]
+
+
+def apply_in_bulk(client, plan, wait_timeout):
+    """Send the saves, then the deletes, through Magento's asynchronous bulk API; returns the bulk_writes.Ledger.
+
+    Bodies carry the client's batch_size items (fewer when Magento could not store them); the deletes are
+    queued only after every save operation completed. See bulk_writes.apply for the failures it raises.
+    """
+    return bulk_writes.apply(client, write_groups(plan), "sourceItems", client.batch_size, wait_timeout)
