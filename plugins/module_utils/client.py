@@ -64,6 +64,10 @@ MAX_URL_LENGTH = 8192
 USER_AGENT = "commerceops.magento"
 REDACTED = "********"
 WRITE_METHODS = ("POST", "PUT", "DELETE")
+# The roots a request path is sent under: Magento's REST API, and its asynchronous bulk API (Magento_WebapiAsync),
+# which queues a list of request bodies for the consumer instead of carrying them out.
+REST = "rest"
+ASYNC_BULK = "async_bulk"
 DEFAULTS = dict(store_code="all", validate_certs=True, timeout=30, retries=3, parallel_reads=1, page_size=300,
                 batch_size=500)
 # Magento's input limits; the number may come rendered or as the %max parameter.
@@ -93,6 +97,11 @@ def _limit_in(error, pattern):
     return int(match.group(1)) if match and int(match.group(1)) > 0 else None
 
 
+def refused_item_limit(error):
+    """N when Magento refused a request with 'Maximum items of type ... is N' (its input limits), else None."""
+    return _limit_in(error, _ITEM_LIMIT)
+
+
 class MagentoClient:
     """One shop's REST API. Settings are the connection options by name (see client_settings)."""
 
@@ -106,7 +115,9 @@ class MagentoClient:
         self._auth = authenticator(self.auth_method, settings)
         parts = urlsplit(settings["url"])
         self._host = parts.netloc.rpartition("@")[2]
-        self._api_root = "%s/rest/%s/V1/" % (settings["url"].rstrip("/"), quote_path_segment(settings["store_code"]))
+        rest_root = "%s/rest/%s/" % (settings["url"].rstrip("/"), quote_path_segment(settings["store_code"]))
+        self._api_root = rest_root + "V1/"
+        self._roots = {REST: self._api_root, ASYNC_BULK: rest_root + "async/bulk/V1/"}
         validate_certs, ca_path = settings["validate_certs"], settings.get("ca_path")
         self._verify = ca_path if (validate_certs and ca_path) else bool(validate_certs)
         client_cert, client_key = settings.get("client_cert"), settings.get("client_key")
@@ -135,6 +146,14 @@ class MagentoClient:
 
     def __repr__(self):
         return "MagentoClient(api_root=%r, auth_method=%r)" % (self._api_root, self.auth_method)
+
+    def warn(self, message):
+        """Give a warning once (the module shows it): what the client changed and which setting avoids it."""
+        self._warn(message)
+
+    def redact(self, value):
+        """value (text, or lists and dicts of it) with every form of the credentials hidden."""
+        return self._redact(value)
 
     def _warn(self, message):
         if message in self.warnings:
@@ -188,7 +207,7 @@ class MagentoClient:
         return answers
 
     def _learned_item_limit(self, error, sent):
-        limit = _limit_in(error, _ITEM_LIMIT)
+        limit = refused_item_limit(error)
         if limit is None or limit >= sent:
             return False
         self._item_limit = limit
@@ -220,13 +239,60 @@ class MagentoClient:
             if items:
                 self.post_batches(path, key, items)
 
+    def enqueue_bulk(self, path, bodies):
+        """Queue request bodies for path through Magento's asynchronous bulk API; returns Magento's receipt.
+
+        One POST to /rest/<store>/async/bulk/V1/<path> whose body is the list of request bodies. Magento
+        answers 202 once it has stored each body as an operation of one new bulk: {"bulk_uuid", "request_items":
+        one entry per body, "errors"}. Nothing is carried out yet (the consumer does that), so the POST is not
+        counted in writes_accepted. It is not sent again after a read timeout: Magento may have queued it,
+        and a second copy would be a second bulk the caller does not know of.
+        """
+        answer = self.request("POST", path, body=list(bodies), retry_read_timeouts=False, api=ASYNC_BULK)
+        if not (isinstance(answer, dict) and answer.get("bulk_uuid") and isinstance(answer.get("request_items"), list)):
+            sent = self.sent_path(path, api=ASYNC_BULK)
+            raise self.new_error("POST %s answered without a bulk_uuid and request_items, so it was not Magento's "
+                                 "asynchronous bulk API (module Magento_WebapiAsync)" % sent, "POST", sent)
+        return answer
+
+    def bulk_status(self, bulk_uuid):
+        """GET /V1/bulk/<uuid>/status: the bulk's operation_count and operations_list (id, status, result_message)."""
+        path = "bulk/%s/status" % quote_path_segment(bulk_uuid)
+        answer = self.get(path)
+        if not (isinstance(answer, dict) and isinstance(answer.get("operations_list", []), list)):
+            raise self.new_error("GET %s answered without an operations_list" % self.sent_path(path), "GET",
+                                 self.sent_path(path))
+        return answer
+
     def search(self, path, filter_groups=None, page_size=None, sort_orders=None):
         """All items of a search endpoint, read page by page until total_count is reached."""
-        page_size = page_size or self.page_size
+        def read(size):
+            read_page, keep = self._page_reader(path, filter_groups, size, sort_orders)
+            return keep(self._read_every_page(read_page, size))
+        return self._within_page_size_limit(page_size or self.page_size, read)
+
+    def start_search(self, path, filter_groups=None):
+        """The first page of a search (one request): a StartedSearch with its total now, the rest on demand.
+
+        Where a caller needs a total to choose between reads, this first page costs what a page_size=1
+        count costs, and is not wasted when the whole search is read after all.
+        """
+        def start(size):
+            read_page, keep = self._page_reader(path, filter_groups, size, None)
+            first = read_page(1)
+            total = first.get("total_count")
+            if not isinstance(total, int) or isinstance(total, bool):
+                raise self.new_error("GET %s answered without a total_count" % self.sent_path(path), "GET",
+                                     self.sent_path(path))
+            return StartedSearch(total, lambda: keep(self._read_every_page(read_page, size, first=first)))
+        return self._within_page_size_limit(self.page_size, start)
+
+    def _within_page_size_limit(self, page_size, read):
+        """read(page_size), read again at Magento's limit when it answers 'Maximum SearchCriteria pageSize is N'."""
         while True:
             size = min(page_size, self._page_size_limit or page_size)
             try:
-                return self._search_pages(path, filter_groups, size, sort_orders)
+                return read(size)
             except MagentoApiError as error:
                 limit = _limit_in(error, _PAGE_SIZE_LIMIT)
                 if limit is None or limit >= size:
@@ -235,19 +301,8 @@ class MagentoClient:
                 self._warn("Magento's input limits allow a page size of %d, so the search was read again with "
                            "it; set page_size to %d or less" % (limit, limit))
 
-    def count(self, path, filter_groups=None):
-        """How many records a search matches: the total_count of one page_size=1 read (one request).
-
-        The filter is sent as is: keep it short, a count is not filtered locally.
-        """
-        params = criteria_params(normalise_filter_groups(filter_groups), [], 1, 1)
-        total = self._read_page(path, params).get("total_count")
-        if not isinstance(total, int) or isinstance(total, bool):
-            raise self.new_error("GET %s answered without a total_count" % self.sent_path(path), "GET",
-                                 self.sent_path(path))
-        return total
-
-    def _search_pages(self, path, filter_groups, page_size, sort_orders):
+    def _page_reader(self, path, filter_groups, page_size, sort_orders):
+        """read_page(number) for a search, and keep(pages), its items filtered where the server could not."""
         groups = normalise_filter_groups(filter_groups)
         sorts = normalise_sort_orders(sort_orders)
         local_groups = []
@@ -260,12 +315,11 @@ class MagentoClient:
         def read_page(number):
             return self._read_page(path, criteria_params(groups, sorts, page_size, number))
 
-        items = []
-        for answer in self._read_every_page(read_page, page_size):
-            items.extend(answer.get("items") or [])
-        if local_groups:
-            items = list(filter(local_filter(local_groups), items))
-        return items
+        def keep(pages):
+            items = [item for answer in pages for item in answer.get("items") or []]
+            return list(filter(local_filter(local_groups), items)) if local_groups else items
+
+        return read_page, keep
 
     def _read_page(self, path, params):
         with self._read_slots:
@@ -275,7 +329,7 @@ class MagentoClient:
                                  % (self.sent_path(path), type(answer).__name__), "GET", self.sent_path(path))
         return answer
 
-    def _read_every_page(self, read_page, page_size):
+    def _read_every_page(self, read_page, page_size, first=None):
         """Every page of a search; pages after the first are read parallel_reads at a time.
 
         Magento repeats the last page past the end instead of answering an empty one, so the pages are
@@ -283,7 +337,7 @@ class MagentoClient:
         the pages read at once may overlap or miss records: the search is read again one page after the
         other, each page deciding whether another follows, as a client without threads would.
         """
-        first = read_page(1)
+        first = read_page(1) if first is None else first
         last = _last_page_number(first, page_size)
         if last > 1 and self.parallel_reads > 1:
             rest = self.read_at_once([functools.partial(read_page, number) for number in range(2, last + 1)])
@@ -312,8 +366,8 @@ class MagentoClient:
                     future.cancel()
                 raise
 
-    def _prepare(self, method, path, params=None, body=None):
-        url = self._api_root + path.lstrip("/")
+    def _prepare(self, method, path, params=None, body=None, api=REST):
+        url = self._roots[api] + path.lstrip("/")
         if params:
             # %20, never '+': Magento decodes the query with rawurldecode when it checks an OAuth signature.
             url += "?" + urlencode(params, quote_via=quote, safe="")
@@ -321,10 +375,10 @@ class MagentoClient:
         request = requests.Request(method, url, json=body, headers=headers)
         return self._session.prepare_request(request)
 
-    def sent_path(self, path):
-        return urlsplit(self._prepare("GET", path).url).path
+    def sent_path(self, path, api=REST):
+        return urlsplit(self._prepare("GET", path, api=api).url).path
 
-    def _send(self, method, path, params, body, auth, retry_read_timeouts=True):
+    def _send(self, method, path, params, body, auth, retry_read_timeouts=True, api=REST):
         """The response of the last attempt; every attempt is freshly signed, the Retry policy paces them.
 
         Without retry_read_timeouts, a request that got no answer in time is not sent again as it was
@@ -332,7 +386,7 @@ class MagentoClient:
         """
         retry = new_retry_policy(self._retries)
         while True:
-            prepared = self._prepare(method, path, params=params, body=body)
+            prepared = self._prepare(method, path, params=params, body=body, api=api)
             if auth is not None:
                 auth.authorize(prepared, self)
             sent_path = urlsplit(prepared.url).path
@@ -372,10 +426,14 @@ class MagentoClient:
             self.requests_retried += retried
             self.writes_accepted += written
 
-    def request(self, method, path, params=None, body=None, auth="client", retry_read_timeouts=True):
-        """Magento's decoded answer; auth=None sends no credentials (the sign-in call)."""
+    def request(self, method, path, params=None, body=None, auth="client", retry_read_timeouts=True, api=REST):
+        """Magento's decoded answer; auth=None sends no credentials (the sign-in call).
+
+        api=ASYNC_BULK sends path under Magento's asynchronous bulk root; such a write only queues work,
+        so it is not counted in writes_accepted.
+        """
         auth = self._auth if auth == "client" else auth
-        response, sent_path, retried = self._send(method, path, params, body, auth, retry_read_timeouts)
+        response, sent_path, retried = self._send(method, path, params, body, auth, retry_read_timeouts, api)
         if response.is_redirect:
             raise self.new_error(
                 "%s %s answered %d, a redirect to %s; set url to the address Magento serves its REST API on"
@@ -385,7 +443,7 @@ class MagentoClient:
             error = error_from_response(response, method, sent_path, auth)
             # The retries a 429/502/503/504 got are part of the story, as for connection failures.
             raise self.error_like(error, "%s (retried %d times)" % (error.message, retried) if retried else None)
-        if method in WRITE_METHODS and auth is not None:
+        if method in WRITE_METHODS and auth is not None and api == REST:
             self._count(written=1)
         if not response.content:
             return None
@@ -431,6 +489,18 @@ def secret_forms(secret):
     forms = set([secret, quote(secret, safe=""), quote_plus(secret, safe="")] + escaped)
     forms.update(form.replace("/", "\\/") for form in escaped)
     return forms
+
+
+class StartedSearch(object):
+    """A search whose first page is read (MagentoClient.start_search): total now, items() reads the rest."""
+
+    def __init__(self, total, read_items):
+        self.total = total
+        self._read_items = read_items
+
+    def items(self):
+        """Every item of the search; the pages after the first are read now, parallel_reads at a time."""
+        return self._read_items()
 
 
 def _last_page_number(answer, page_size):

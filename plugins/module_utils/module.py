@@ -150,6 +150,8 @@ class MagentoModule(AnsibleModule):
                 after = apply(plan)
             except MagentoApiError as error:
                 result.pop("after")
+                # An error may carry result keys of its own (a bulk write: its UUIDs and failed operations).
+                result.update(getattr(error, "result", {}))
                 result.update(changed=self.writes_sent > 0, writes_sent=self.writes_sent)
                 self.fail_json(msg=error.message, status=error.status, **result)
             result["writes_sent"] = self.writes_sent

@@ -318,10 +318,10 @@ def read_scope(state, desired, sources=None):
     return ReadScope(skus, expected=dict((code, len(found)) for code, found in skus.items()))
 
 
-# Reading a source whole needs its size first: one page_size=1 request per source. SKU reads of a source
-# cost at least one request per chunk of SKUs, and whole pages cost at least one request; so counting pays
-# for itself only where the SKUs need at least this many chunks (two chunks save at most one request, which
-# the count has already spent).
+# Reading a source whole needs its size first: its first page, whose total_count says how many pages follow.
+# SKU reads of a source cost at least one request per chunk of SKUs; so the first page pays for itself only
+# where the SKUs need at least this many chunks (with two chunks, the first page and one more page at best
+# tie with them).
 COUNT_FROM_CHUNKS = 3
 
 ReadSize = collections.namedtuple("ReadSize", "expected chunks total")
@@ -340,17 +340,18 @@ def choose_reads(sizes, page_size):
     """The sources (keys of sizes; None is every source) to read whole rather than by SKU; sorted, None first.
 
     sizes maps each source to a ReadSize: expected (items the run expects there), chunks (requests the
-    source's SKUs need at the least, one per chunk that fits a URL) and total (its items, from total_count;
-    None when not counted). A source is read whole when that takes no more requests than its SKU reads
-    would: ceil(total / page_size) <= max(chunks, ceil(min(expected, total) / page_size)). On a tie the
-    whole read wins, since its cost is known and the SKU estimate is a lower bound.
+    source's SKUs need at the least, one per chunk that fits a URL) and total (its items, from the
+    total_count of its first page, already read; None when not counted). A source is read whole when its
+    other pages take no more requests than its SKU reads would:
+    ceil(total / page_size) - 1 <= max(chunks, ceil(min(expected, total) / page_size)). On a tie the whole
+    read wins, since its cost is known and the SKU estimate is a lower bound.
     """
     whole = []
     for source, size in sizes.items():
         if size.total is None:
             continue
         by_sku = max(size.chunks, pages(min(size.expected, size.total), page_size))
-        if pages(size.total, page_size) <= by_sku:
+        if pages(size.total, page_size) - 1 <= by_sku:
             whole.append(source)
     return sorted(whole, key=lambda code: (code is not None, code))
 

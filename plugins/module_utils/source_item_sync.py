@@ -13,7 +13,7 @@ __metaclass__ = type
 
 from urllib.parse import quote, urlencode
 
-from ansible_collections.commerceops.magento.plugins.module_utils import source_item_plan
+from ansible_collections.commerceops.magento.plugins.module_utils import bulk_writes, source_item_plan
 from ansible_collections.commerceops.magento.plugins.module_utils.client import MAX_URL_LENGTH
 from ansible_collections.commerceops.magento.plugins.module_utils.msi_rules import stored_spellings
 from ansible_collections.commerceops.magento.plugins.module_utils.search_criteria import (
@@ -94,8 +94,8 @@ def _searcher(client, filter_groups):
     return lambda: client.search(ITEMS_PATH, filter_groups)
 
 
-def _counter(client, source_code):
-    return lambda: client.count(ITEMS_PATH, _source_filter(None if source_code is None else [source_code]))
+def _starter(client, source_code):
+    return lambda: client.start_search(ITEMS_PATH, _source_filter(None if source_code is None else [source_code]))
 
 
 def read_items(client, scope):
@@ -103,10 +103,11 @@ def read_items(client, scope):
 
     Whole sources of the scope are read page by page. The SKUs of each other source are cut into chunks
     that keep the URL under the client's limit. Where a source's SKUs need several chunks
-    (source_item_plan.worth_counting), one page_size=1 request gives its total_count, and the source is
-    read whole when that costs no more requests than its chunks (source_item_plan.choose_reads); the
-    remaining SKUs are read together, chunk by chunk, filtered to the remaining sources. Counts, then
-    searches, run parallel_reads at a time. Returns the items the scope asks about.
+    (source_item_plan.worth_counting), the first page of the whole source is read, which gives its
+    total_count, and the rest of it follows when that costs no more requests than its chunks
+    (source_item_plan.choose_reads); so a source read whole costs no request more than its pages. The
+    remaining SKUs are read together, chunk by chunk, filtered to the remaining sources. First pages,
+    then the other reads, run parallel_reads at a time. Returns the items the scope asks about.
     """
     if scope.is_empty():
         return []
@@ -117,7 +118,8 @@ def read_items(client, scope):
         for code, skus in sku_scopes.items())
     counted = sorted((code for code in sku_scopes if source_item_plan.worth_counting(chunk_counts[code])),
                      key=lambda code: (code is not None, code))
-    totals = dict(zip(counted, client.read_at_once([_counter(client, code) for code in counted])))
+    started = dict(zip(counted, client.read_at_once([_starter(client, code) for code in counted])))
+    totals = dict((code, search.total) for code, search in started.items())
     sizes = dict((code, source_item_plan.ReadSize(scope.expected.get(code, len(skus)), chunk_counts[code],
                                                   totals.get(code)))
                  for code, skus in sku_scopes.items())
@@ -126,9 +128,7 @@ def read_items(client, scope):
     searches = []
     if scope.whole_sources:
         searches.append(_searcher(client, _source_filter(scope.whole_sources)))
-    for code in whole:
-        if totals[code]:
-            searches.append(_searcher(client, _source_filter(None if code is None else [code])))
+    searches.extend(started[code].items for code in whole)
     remaining = [code for code in sku_scopes if code not in whole]
     if remaining:
         sources = None if None in remaining else sorted(remaining)
@@ -170,3 +170,18 @@ def apply(client, plan):
     """Send the saves, then the deletes, in the client's batches; the predicted after stands."""
     saves, deletes = source_item_plan.writes(plan)
     client.post_groups("sourceItems", (ITEMS_PATH, saves), (DELETE_PATH, deletes))
+
+
+def write_groups(plan):
+    """[(action, path, items)]: the saves, then the deletes, as bulk_writes.apply sends them."""
+    saves, deletes = source_item_plan.writes(plan)
+    return [("save", ITEMS_PATH, saves), ("delete", DELETE_PATH, deletes)]
+
+
+def apply_in_bulk(client, plan, wait_timeout):
+    """Send the saves, then the deletes, through Magento's asynchronous bulk API; returns the bulk_writes.Ledger.
+
+    Bodies carry the client's batch_size items (fewer when Magento could not store them); the deletes are
+    queued only after every save operation completed. See bulk_writes.apply for the failures it raises.
+    """
+    return bulk_writes.apply(client, write_groups(plan), "sourceItems", client.batch_size, wait_timeout)

@@ -96,19 +96,76 @@ options:
     type: str
     choices: [merged, replaced, overridden, deleted, gathered, present, absent]
     default: merged
+  write_mode:
+    description:
+      - How the saves and deletes reach Magento.
+      - V(sync) sends them to Magento's REST API in requests of O(batch_size) items, one after the other; each
+        answers when Magento has saved (and reindexed) its items.
+      - V(async_bulk) queues them through Magento's asynchronous bulk API
+        (C(POST /rest/<store>/async/bulk/V1/inventory/source-items), then C(.../source-items-delete)). Each body
+        of O(batch_size) items becomes one operation of a bulk, which Magento's message queue consumer
+        C(async.operations.all) carries out. The module then waits up to O(bulk_wait_timeout) seconds for every
+        operation, and reports each failed one with its items and Magento's message. The consumer must be
+        running, see the notes.
+      - V(auto) uses V(async_bulk) when the plan writes more than O(bulk_threshold) items (saves and removals
+        together), V(sync) otherwise.
+      - Reads are the same in every mode, and check mode never queues anything.
+    type: str
+    choices: [sync, async_bulk, auto]
+    default: sync
+  bulk_threshold:
+    description:
+      - With O(write_mode=auto), the number of items a plan must write, more than this, to go through the bulk
+        API.
+      - The default, V(5000), is 10 requests of the default O(batch_size). Up to that, synchronous writes finish
+        in about a minute on a typical store and need no consumer; beyond it, a synchronous run holds long
+        reindexing requests open for minutes, which the bulk API hands to the consumer instead.
+    type: int
+    default: 5000
+  bulk_wait_timeout:
+    description:
+      - With the bulk API, how many seconds in all the module waits for Magento's consumer to carry out the
+        queued operations. The module polls each bulk's status, first at once and then at growing intervals
+        up to 10 seconds.
+      - When operations are still open at the end, the task fails and returns RV(bulk.uuids); if none was
+        carried out at all, the message says that the consumer is most likely not running. The open
+        operations stay queued, and Magento carries them out when the consumer runs.
+      - V(0) queues and returns at once. The task reports a change, RV(writes_sent) is V(0), and RV(bulk) has
+        the UUIDs, with the operations reported as open. Because removals are queued only after every save completed, V(0) fails
+        (before queueing anything) a run that would both save and remove items.
+      - The default leaves time for cron's C(consumers_runner), which starts consumers every minute, to start
+        C(async.operations.all) and work through a large bulk.
+    type: int
+    default: 600
 notes:
   - The module reads only the items it acts on. For V(merged) and V(deleted), the listed SKUs at the listed
     sources; for V(replaced), every item of the listed SKUs; for V(overridden), every item of O(sources).
   - Listed SKUs are read in chunks with an C(sku in (...)) filter, cut so that no URL gets longer than 8 KB,
-    which web servers refuse. When the SKUs of a source need three chunks or more, one request with page size
-    1 gives the number of items at that source (C(total_count)), and the source is read whole, page by page,
-    when that takes no more requests than its chunks would. So a run that covers most of a source reads it
-    whole, and a run of a few SKUs reads only them.
+    which web servers refuse. When the SKUs of a source need three chunks or more, the first page of the whole
+    source is read, whose C(total_count) gives the number of items there, and the rest of the source follows,
+    page by page, when that takes no more requests than its chunks would. So a run that covers most of a source
+    reads it whole, with no request besides its pages, and a run of a few SKUs reads only them.
   - The reads of one run, chunks and pages alike, are sent O(parallel_reads) at a time.
   - With O(state=overridden) and O(items=[]), every item of the sources in O(sources) is removed. Magento
     allows removing Default Source items; list V(default) in O(sources) only when that is what you want.
   - The module does not check that the SKUs exist as products.
   - RV(after) is computed from RV(before) and the plan, in check mode and after a real run alike.
+  - With O(write_mode=async_bulk), Magento's consumer C(async.operations.all) must run. Start it with
+    C(bin/magento queue:consumers:start async.operations.all) (under a process supervisor in production), or let
+    cron start it. Magento's C(consumers_runner) cron job starts the consumers every minute unless
+    C(cron_consumers_runner/cron_run) is V(false) in C(app/etc/env.php). The credentials need the ACL resource
+    C(Magento_AsynchronousOperations::system_magento_logging_bulk_operations) (System > Action Logs > Bulk
+    Actions) to read the bulks' status, besides the source-item resources; the module checks that before it
+    queues anything.
+  - In bulk mode a body carries at most O(batch_size) items, and fewer when its operation would not fit
+    Magento's C(magento_operation.serialized_data) column (64 KB); a bulk POST carries at most 100 bodies and
+    about 1 MB, nginx's default request limit. A POST the web server refuses as too large (413) is sent again
+    in halves, and bodies refused by Magento's input limits are cut to its maximum, with a warning each.
+  - Saves are queued first. Removals are queued only after every save operation completed, since Magento
+    does not order the operations of different bulks; when a save fails or the wait runs out, no removal is
+    queued.
+  - The aggregate status Magento reports for a bulk is wrong while operations are open (magento/magento2 issue
+    36911); the module counts the operations that are still open instead.
 seealso:
   - module: commerceops.magento.msi_source
   - module: commerceops.magento.msi_stock_source_link
@@ -164,6 +221,21 @@ EXAMPLES = r"""
         items:
           - {sku: 24-MB01, source_code: uk_store}
       notify: commerceops.magento reindex
+
+- name: Load a catalog's quantities through Magento's message queue when the change is large
+  commerceops.magento.msi_source_item:
+    items: "{{ erp_source_items }}"
+    write_mode: auto           # the bulk API above bulk_threshold (5000) items, plain requests below
+    bulk_wait_timeout: 900     # the consumer async.operations.all must be running
+  register: loaded
+  notify: commerceops.magento reindex
+
+- name: Queue the writes and return at once; check the bulks later with GET /V1/bulk/<uuid>/status
+  commerceops.magento.msi_source_item:
+    items: "{{ erp_source_items }}"
+    write_mode: async_bulk
+    bulk_wait_timeout: 0
+  register: queued
 
 - name: Read two products at every source
   commerceops.magento.msi_source_item:
@@ -241,9 +313,105 @@ writes_sent:
     - How many save or delete requests Magento carried out; V(0) in check mode and when nothing changes.
     - When a request fails, the count of those accepted before it, so RV(plan) minus what they carried is
       what was not written.
+    - Through the bulk API, how many operations (bodies of up to O(batch_size) items) Magento's consumer
+      completed, status 1; queueing them counts nothing, so it is V(0) with O(bulk_wait_timeout=0).
   returned: when O(state) is not V(gathered)
   type: int
   sample: 1
+write_mode:
+  description:
+    - How the writes went, or in check mode would go, to Magento, V(sync) or V(async_bulk); O(write_mode=auto)
+      resolved by the plan's size.
+  returned: when O(state) is not V(gathered)
+  type: str
+  sample: async_bulk
+bulk:
+  description:
+    - The writes queued through Magento's asynchronous bulk API.
+  returned: when writes were queued through the bulk API (not in check mode), also when the task failed
+  type: dict
+  contains:
+    uuids:
+      description:
+        - The UUID of each bulk, one per bulk POST, saves first. Check one later with
+          C(GET /rest/<store>/V1/bulk/<uuid>/status).
+      type: list
+      elements: str
+      returned: always
+      sample: [6a6fa3b6-4c64-4c8c-9a33-2f09d0b3c1de]
+    operations:
+      description:
+        - How many operations ended in each status, keys V(complete) (1), V(failed_retriably) (2), V(failed)
+          (3, not retriable), V(open) (4, not carried out yet) and V(rejected) (5, refused when queued).
+      type: dict
+      returned: always
+      sample: {complete: 4, failed_retriably: 0, failed: 0, open: 0, rejected: 0}
+    requests:
+      description: How many bulk POSTs were sent.
+      type: int
+      returned: always
+      sample: 1
+    seconds_enqueueing:
+      description: Seconds the bulk POSTs took to be answered.
+      type: float
+      returned: always
+      sample: 0.4
+    seconds_waited:
+      description:
+        - Seconds spent waiting for the consumer, polls included; how long the consumer took, to within one
+          poll interval, when every operation finished.
+      type: float
+      returned: always
+      sample: 12.5
+    consumer:
+      description: The consumer that carries out the operations, V(async.operations.all).
+      type: str
+      returned: always
+      sample: async.operations.all
+failed_operations:
+  description:
+    - With the bulk API, every operation that failed or was rejected, with the items of its body and Magento's
+      message. The task fails when there is one.
+  returned: when an operation of a bulk failed
+  type: list
+  elements: dict
+  sample: [{bulk_uuid: 6a6fa3b6-4c64-4c8c-9a33-2f09d0b3c1de, operation: 2, action: save, status: 3,
+            status_name: failed, message: "Validation Failed", error_code: null,
+            source_items: [{sku: 24-MB01, source_code: uk_warehouse}]}]
+  contains:
+    bulk_uuid:
+      description: The bulk the operation belongs to.
+      type: str
+      returned: always
+    operation:
+      description: The operation's position in its bulk POST, from V(0).
+      type: int
+      returned: always
+    action:
+      description: V(save) or V(delete).
+      type: str
+      returned: always
+    status:
+      description: Magento's status, V(2) failed retriably, V(3) failed, V(5) rejected.
+      type: int
+      returned: always
+    status_name:
+      description: The status by name, V(failed_retriably), V(failed) or V(rejected).
+      type: str
+      returned: always
+    message:
+      description: Magento's message for the operation.
+      type: str
+      returned: always
+    error_code:
+      description: Magento's error code for the operation, when it gives one.
+      type: int
+      returned: always
+    source_items:
+      description: The items of the operation's body, each with C(sku) and C(source_code).
+      type: list
+      elements: dict
+      returned: always
 gathered:
   description: The items read from Magento, sorted by source and SKU.
   returned: when O(state=gathered)
@@ -252,7 +420,7 @@ gathered:
   sample: [{sku: 24-MB01, source_code: uk_warehouse, quantity: 100.0, status: 1}]
 """
 
-from ansible_collections.commerceops.magento.plugins.module_utils import source_item_plan, source_item_sync
+from ansible_collections.commerceops.magento.plugins.module_utils import bulk_writes, source_item_plan, source_item_sync
 from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule, batching_argument_spec
 
 
@@ -269,6 +437,9 @@ def argument_spec():
         items=dict(type="list", elements="dict", options=ITEM_OPTIONS),
         sources=dict(type="list", elements="str"),
         state=dict(type="str", choices=list(source_item_plan.STATE_CHOICES), default="merged"),
+        write_mode=dict(type="str", choices=list(bulk_writes.WRITE_MODES), default=bulk_writes.SYNC),
+        bulk_threshold=dict(type="int", default=5000),
+        bulk_wait_timeout=dict(type="int", default=600),
         **batching_argument_spec()
     )
 
@@ -280,14 +451,40 @@ def main():
         + [("state", "overridden", ["sources"])],
     )
     state = source_item_plan.canonical_state(module.params["state"])
+    for name in ("bulk_threshold", "bulk_wait_timeout"):
+        if module.params[name] < 0:
+            module.fail_json(msg="%s must be 0 or more, got %d. Nothing was written." % (name, module.params[name]),
+                             changed=False, writes_sent=0)
     with module.nothing_written_on_failure():
         desired, sources = source_item_plan.normalize_input(state, module.params["items"], module.params["sources"])
         if state == "gathered":
             gathered = source_item_sync.gather(module.client, desired, sources)
             module.exit_json(changed=False, state=state, gathered=gathered)
         plan = source_item_sync.plan(module.client, state, desired, sources)
-    module.apply_and_exit(plan, lambda plan: source_item_sync.apply(module.client, plan),
-                          describe=lambda after: {"state": state})
+    write_mode, wait_timeout = _write_mode(module, plan)
+    bulk = []
+
+    def apply(plan):
+        if write_mode == bulk_writes.SYNC:
+            return source_item_sync.apply(module.client, plan)
+        bulk.append(source_item_sync.apply_in_bulk(module.client, plan, wait_timeout).report())
+        return None
+
+    module.apply_and_exit(plan, apply, describe=lambda after: dict({"state": state, "write_mode": write_mode},
+                                                                   **({"bulk": bulk[0]} if bulk else {})))
+
+
+def _write_mode(module, plan):
+    """The write mode this plan goes by, and the wait; fails (nothing written) when the plan cannot go that way."""
+    params = module.params
+    planned = sum(len(plan.summary[key]) for key in ("added", "updated", "removed"))
+    write_mode = bulk_writes.resolve_write_mode(params["write_mode"], planned, params["bulk_threshold"])
+    if write_mode == bulk_writes.ASYNC_BULK and plan.changed:
+        # Checked in check mode too, so that it says what the real run would.
+        problem = bulk_writes.wait_problem(source_item_sync.write_groups(plan), params["bulk_wait_timeout"])
+        if problem:
+            module.fail_json(msg=problem + " Nothing was written.", changed=False, writes_sent=0, plan=plan.summary)
+    return write_mode, params["bulk_wait_timeout"]
 
 
 if __name__ == "__main__":

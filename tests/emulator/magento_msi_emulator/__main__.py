@@ -31,6 +31,13 @@ def milliseconds(text):
     return value
 
 
+def operations_per_second(text):
+    value = float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError('a rate is 0 or more')
+    return value
+
+
 def integration(text):
     try:
         return parse_integration(text)
@@ -68,6 +75,12 @@ def parse_args(argv):
                         help='failed admin sign-ins that lock a user name (default %(default)s)')
     parser.add_argument('--lockout-seconds', type=float, default=1800, metavar='S',
                         help='how long the lock lasts after the last failure (default %(default)s)')
+    parser.add_argument('--bulk-consumer-stopped', dest='bulk_consumer_running', action='store_false',
+                        help='leave /async/bulk operations open until the consumer is started '
+                             '(config bulk_consumer_running)')
+    parser.add_argument('--bulk-consumer-operations-per-second', type=operations_per_second, default=0,
+                        metavar='N', help='start at most N bulk operations a second (default 0: no limit beyond '
+                                          'each operation\'s write cost)')
     parser.add_argument('--no-collation', dest='collation', action='store_false',
                         help='compare source codes and SKUs exactly instead of as MySQL general_ci does')
     parser.add_argument('--seed', type=int, help='seed for report ids')
@@ -90,7 +103,9 @@ def make_server(args):
         collation=args.collation, magento_version=args.magento_version,
         write_cost_per_item_ms=args.write_cost_per_item_ms, write_cost_per_request_ms=args.write_cost_per_request_ms,
         lockout_failures=args.lockout_failures, lockout_seconds=args.lockout_seconds,
-        two_factor_providers=args.two_factor_providers, google_otp=args.google_otp, google_secret=args.google_secret)
+        two_factor_providers=args.two_factor_providers, google_otp=args.google_otp, google_secret=args.google_secret,
+        bulk_consumer_running=args.bulk_consumer_running,
+        bulk_consumer_operations_per_second=args.bulk_consumer_operations_per_second)
 
 
 def main(argv=None):

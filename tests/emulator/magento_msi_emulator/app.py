@@ -6,15 +6,17 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import random
+import re
 import sys
 import threading
 import traceback
 
 from .auth import Auth
+from .bulk import REQUEST_NOT_PROCESSED, BulkConsumer, BulkStore
 from .collation import Collation
 from .errors import InternalError, MagentoError, masked_internal_error, no_route, not_authorized
 from .faults import Faults
-from .inventory import Inventory
+from .inventory import Inventory, read_fixture
 from .oauth import OAuthVerifier, is_oauth_header
 from .request_input import inject_path_id, merge_input, parse_body, parse_php_query
 from .request_log import RequestLog
@@ -55,12 +57,21 @@ class WriteCost:
         return (self.per_request_ms + self.per_item_ms * written) / 1000.0
 
 
+# WebapiAsync AsynchronousRequestProcessor::BULK_PROCESSOR_PATH, applied after the store code is gone
+ASYNC_BULK_PATH = re.compile(r'^/async/bulk(/V.+)')
+
+
+def store_code(path):
+    """The store code the path names, or None (Magento then uses the default store)."""
+    segments = path[len('/rest'):].split('/')
+    return segments[1] if len(segments) > 1 and segments[1] in STORE_CODES else None
+
+
 def route_path(path):
     """Strip /rest and a known store code; an unknown first segment stays in the path (then 404)."""
     rest = path[len('/rest'):]
-    segments = rest.split('/')
-    if len(segments) > 1 and segments[1] in STORE_CODES:
-        return '/' + '/'.join(segments[2:])
+    if store_code(path) is not None:
+        return '/' + '/'.join(rest.split('/')[2:])
     return rest
 
 
@@ -98,8 +109,12 @@ class EmulatorApp:
         self.log = RequestLog()
         self.lock = threading.RLock()
         self._report_ids = random.Random(seed)
+        self.bulk = BulkStore()
+        self.consumer = BulkConsumer(self)
         self._apply()
-        self.inventory = Inventory.from_fixture(fixture, self.collation)
+        data = read_fixture(fixture)
+        self.inventory = Inventory.from_data(data, self.collation)
+        self.bulk.load(data.get('bulks', []))
 
     @property
     def two_factor(self):
@@ -110,14 +125,18 @@ class EmulatorApp:
         return self.settings['echo_requests']
 
     def reset(self, fixture=None):
-        inventory = Inventory.from_fixture(fixture or self.fixture, self.collation)
+        data = read_fixture(fixture or self.fixture)
+        inventory = Inventory.from_data(data, self.collation)
         with self.lock:
             self.inventory = inventory
             self.settings = dict(self.initial_config)
             self._apply()
             self.auth.throttle.clear()
+            self.bulk.clear()
+            self.bulk.load(data.get('bulks', []))
         self.log.clear()
         self.faults.clear()
+        self.consumer.wake()
 
     def configure(self, **changes):
         """Raises ValueError, having changed nothing, for a key or value the emulator cannot take."""
@@ -125,6 +144,8 @@ class EmulatorApp:
         with self.lock:
             self.settings.update(changes)
             self._apply()
+        # the consumer may have been started, stopped or given another rate
+        self.consumer.wake()
 
     def _apply(self):
         settings = self.settings
@@ -150,8 +171,8 @@ class EmulatorApp:
         holds up only its own answer, as a reindex holds up only its own request.
         """
         try:
-            answer, written = self._dispatch(method, path, query, headers, raw_body)
-            return 200, answer, self.write_cost.seconds(written)
+            status, answer, written = self._dispatch(method, path, query, headers, raw_body)
+            return status, answer, self.write_cost.seconds(written)
         except MagentoError as error:
             body = error.body()
             if self.echo_requests:
@@ -165,18 +186,42 @@ class EmulatorApp:
             return 500, masked_internal_error(self.report_id()).body(), 0.0
 
     def _dispatch(self, method, path, query, headers, raw_body):
+        """(HTTP status, answer, items written or None)."""
+        bulk_path = ASYNC_BULK_PATH.match(route_path(path))
+        if bulk_path:
+            return self._schedule_bulk(method, path, bulk_path.group(1), query, headers, raw_body)
         route, path_params = find_route(method, route_path(path))
         if route is None or (route.needs_two_factor and not self.two_factor):
             raise no_route()
+        self._authorize(route, method, path, query, headers)
+        body = parse_body(raw_body, headers.get('Content-Type')) if method in ('POST', 'PUT') else {}
+        if route.put_id and method == 'PUT':
+            body = inject_path_id(body, route.put_id, path_params[route.put_id])
+        input_data = merge_input(method, parse_php_query(query), body, path_params)
+        with self.lock:
+            answer, written = route.call(self, input_data)
+        return 200, answer, written
+
+    def _authorize(self, route, method, path, query, headers):
         header = headers.get('Authorization')
         if route.acl != ANONYMOUS:
             if is_oauth_header(header):
                 self.oauth.verify(method, 'http', headers.get('Host') or '', path, query, header)
             elif not self.auth.bearer_is_valid(header):
                 raise not_authorized(route.acl)
-        body = parse_body(raw_body, headers.get('Content-Type')) if method in ('POST', 'PUT') else {}
-        if route.put_id and method == 'PUT':
-            body = inject_path_id(body, route.put_id, path_params[route.put_id])
-        input_data = merge_input(method, parse_php_query(query), body, path_params)
+
+    def _schedule_bulk(self, method, path, sync_path, query, headers, raw_body):
+        """/async/bulk/V1/...: the synchronous route's ACL and input stage for every body, then 202."""
+        if method == 'GET':
+            # no request processor takes a GET under /async/bulk (canProcess), before any route or token check
+            raise MagentoError(400, REQUEST_NOT_PROCESSED)
+        route, _path_params = find_route(method, sync_path)
+        if route is None or route.service_class is None:
+            raise no_route()
+        self._authorize(route, method, path, query, headers)
+        body = parse_body(raw_body, headers.get('Content-Type'))
+        user = self.auth.user_of(headers.get('Authorization'))
         with self.lock:
-            return route.call(self, input_data)
+            answer = self.bulk.schedule(self, route, body, user, store_code(path))
+        self.consumer.wake()
+        return 202, answer, None

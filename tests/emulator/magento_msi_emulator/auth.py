@@ -83,6 +83,12 @@ class Auth:
         expiry = self.issued.get(token)
         return expiry is not None and expiry > self.clock()
 
+    def user_of(self, header):
+        """(Magento user type, user id) of an accepted caller: 2 for an admin token, 1 for an integration
+        (the static tokens stand for integration access tokens, and OAuth signs for an integration)."""
+        token = (header or '').strip().partition(' ')[2].strip()
+        return (2, 1) if token in self.issued else (1, 1)
+
     def authenticate(self, username, password):
         """The core AdminTokenService up to the token: input check, throttle, password, failure count."""
         errors = [error_entry(REQUIRED_FIELD, {'fieldName': name})

@@ -1,6 +1,6 @@
 # Copyright: (c) 2026, commerceops contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Test-only endpoints under /__emulator__/: log, state, reset, faults, config, indexers."""
+"""Test-only endpoints under /__emulator__/: log, state, reset, faults, config, indexers, bulk."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
@@ -70,7 +70,25 @@ def _state(app):
     with app.lock:
         state = app.inventory.snapshot()
         state['sign_in_failures'] = app.auth.throttle.snapshot()
+        state['bulk'] = app.bulk.totals()
         return state
+
+
+def _bulk(app):
+    with app.lock:
+        return {'consumer': {'running': app.settings['bulk_consumer_running'],
+                             'operations_per_second': app.settings['bulk_consumer_operations_per_second']},
+                'operations': app.bulk.totals(), 'bulks': app.bulk.report()}
+
+
+def _consume(app, body):
+    limit = body.get('operations')
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise ControlError(400, 'operations must be a whole number, 0 or more')
+    done = app.consumer.consume(limit)
+    answer = _bulk(app)
+    answer['consumed'] = done
+    return answer
 
 
 def _clear_log(app):
@@ -93,6 +111,8 @@ HANDLERS = {
     ('DELETE', 'faults'): lambda app, body: _clear_faults(app),
     ('POST', 'config'): _set_config,
     ('GET', 'config'): lambda app, body: app.config(),
+    ('GET', 'bulk'): lambda app, body: _bulk(app),
+    ('POST', 'bulk/consume'): _consume,
 }
 
 

@@ -8,6 +8,7 @@ __metaclass__ = type
 from urllib.parse import unquote_plus
 
 from . import sales, search_criteria, source_items, sources, stocks, two_factor
+from .bulk import ACL_BULK
 from .dto import process_params
 
 ACL_LINK = 'Magento_InventoryApi::stock_source_link'
@@ -31,10 +32,13 @@ SOURCE_ITEMS = [('sourceItems', ('array', 'SourceItem'), True)]
 
 class Route:
     """costed_items: the list parameter whose items a write pays for (see app.WriteCost), or None.
-    needs_two_factor: the route exists only while Magento_TwoFactorAuth is enabled (setting two_factor)."""
+    needs_two_factor: the route exists only while Magento_TwoFactorAuth is enabled (setting two_factor).
+    service_class: the class Magento's consumer names in 'Service execution success <class>::execute'; a route
+    with one is served under /async/bulk too (see bulk.py). storage_failure: the service's message when the
+    database refuses the write (setting bulk_failing_skus makes an operation fail so)."""
 
     def __init__(self, method, pattern, acl, params, service, put_id=None, costed_items=None,
-                 needs_two_factor=False):
+                 needs_two_factor=False, service_class=None, storage_failure=None):
         self.method = method
         self.parts = pattern.strip('/').split('/')
         self.acl = acl
@@ -43,6 +47,8 @@ class Route:
         self.put_id = put_id
         self.costed_items = costed_items
         self.needs_two_factor = needs_two_factor
+        self.service_class = service_class
+        self.storage_failure = storage_failure
 
     def match(self, method, path):
         """Path params are urldecode()d one segment at a time, as Magento's Route does."""
@@ -106,12 +112,23 @@ def _void(action):
     return service
 
 
+# The preferences of Magento's service interfaces (INV Inventory/etc/di.xml); plugins on the interfaces (the
+# indexer's) make the object Magento's consumer calls a generated Interceptor.
+SOURCE_ITEMS_SAVE = 'Magento\\Inventory\\Model\\SourceItem\\Command\\SourceItemsSave\\Interceptor'
+SOURCE_ITEMS_DELETE = 'Magento\\Inventory\\Model\\SourceItem\\Command\\SourceItemsDelete\\Interceptor'
+LINKS_SAVE = 'Magento\\Inventory\\Model\\StockSourceLink\\Command\\StockSourceLinksSave\\Interceptor'
+LINKS_DELETE = 'Magento\\Inventory\\Model\\StockSourceLink\\Command\\StockSourceLinksDelete\\Interceptor'
+# INV Inventory/Model/SourceItem/Command/SourceItemsDelete.php
+SOURCE_ITEMS_NOT_DELETED = 'Could not delete Source Items'
+
 ROUTES = [
     Route('GET', '/V1/inventory/stock-source-links', ACL_LINK, [('searchCriteria', CRITERIA, True)], _list_links),
     Route('POST', '/V1/inventory/stock-source-links', ACL_LINK, LINKS,
-          _void(lambda app, values: app.inventory.save_links(values['links'])), costed_items='links'),
+          _void(lambda app, values: app.inventory.save_links(values['links'])), costed_items='links',
+          service_class=LINKS_SAVE),
     Route('POST', '/V1/inventory/stock-source-links-delete', ACL_LINK, LINKS,
-          _void(lambda app, values: app.inventory.delete_links(values['links'])), costed_items='links'),
+          _void(lambda app, values: app.inventory.delete_links(values['links'])), costed_items='links',
+          service_class=LINKS_DELETE),
     Route('GET', '/V1/inventory/get-sources-assigned-to-stock-ordered-by-priority/:stockId', ACL_SOURCE,
           [('stockId', 'int', True)], lambda app, values: app.inventory.sources_of_stock(values['stockId'])),
     Route('GET', '/V1/inventory/sources', ACL_SOURCE, [('searchCriteria', CRITERIA, False)], _list_sources),
@@ -133,10 +150,10 @@ ROUTES = [
     Route('GET', '/V1/inventory/source-items', ACL_SOURCE, [('searchCriteria', CRITERIA, True)], _list_source_items),
     Route('POST', '/V1/inventory/source-items', ACL_SOURCE_ITEM, SOURCE_ITEMS,
           _void(lambda app, values: source_items.save(app.inventory, values['sourceItems'], app.version)),
-          costed_items='sourceItems'),
+          costed_items='sourceItems', service_class=SOURCE_ITEMS_SAVE, storage_failure=source_items.NOT_SAVED),
     Route('POST', '/V1/inventory/source-items-delete', ACL_SOURCE_ITEM, SOURCE_ITEMS,
           _void(lambda app, values: source_items.delete(app.inventory, values['sourceItems'])),
-          costed_items='sourceItems'),
+          costed_items='sourceItems', service_class=SOURCE_ITEMS_DELETE, storage_failure=SOURCE_ITEMS_NOT_DELETED),
     Route('POST', ADMIN_TOKEN_PATH, ANONYMOUS, [('username', 'string', True), ('password', 'string', True)],
           _admin_token),
     Route('POST', GOOGLE_AUTHENTICATE_PATH, ANONYMOUS,
@@ -149,6 +166,13 @@ ROUTES = [
     Route('GET', '/V1/inventory/get-product-salable-quantity/:sku/:stockId', ACL_SALES_STOCK,
           [('sku', 'string', True), ('stockId', 'int', True)],
           lambda app, values: sales.salable_quantity(app.inventory, values['sku'], values['stockId'])),
+    Route('GET', '/V1/bulk/:bulkUuid/status', ACL_BULK, [('bulkUuid', 'string', True)],
+          lambda app, values: app.bulk.short_status(values['bulkUuid'])),
+    Route('GET', '/V1/bulk/:bulkUuid/detailed-status', ACL_BULK, [('bulkUuid', 'string', True)],
+          lambda app, values: app.bulk.detailed_status(values['bulkUuid'])),
+    Route('GET', '/V1/bulk/:bulkUuid/operation-status/:status', ACL_BULK,
+          [('bulkUuid', 'string', True), ('status', 'int', True)],
+          lambda app, values: app.bulk.count(values['bulkUuid'], values['status'])),
 ]
 
 

@@ -42,10 +42,8 @@ def _check_product(inventory, sku):
 
 def _items_of(inventory, sku, source_codes):
     collation = inventory.collation
-    wanted = collation.key(sku)
     codes = set(collation.key(code) for code in source_codes)
-    return [row for row in inventory.source_items
-            if collation.key(row['sku']) == wanted and collation.key(row['source_code']) in codes]
+    return [row for row in inventory.source_items_with_sku(sku) if collation.key(row['source_code']) in codes]
 
 
 def _salable(quantity):

@@ -128,11 +128,13 @@ class EmulatorServer:
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={'poll_interval': 0.1},
                                         name='magento-msi-emulator', daemon=True)
         self._thread.start()
+        self.app.consumer.start()
         return self
 
     def stop(self):
         if self._httpd is None:
             return
+        self.app.consumer.stop()
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join()

@@ -35,6 +35,12 @@ def _text(value):
     return value
 
 
+def _texts(value):
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError('must be a list of strings')
+    return list(value)
+
+
 def _base32_secret(value):
     return check_secret(_text(value))
 
@@ -60,6 +66,10 @@ CHECKS = {
     'two_factor_providers': _one_of(SETUPS),
     'google_otp': _text,
     'google_secret': _base32_secret,
+    'bulk_consumer_running': _flag,
+    'bulk_consumer_operations_per_second': _not_negative('operations a second'),
+    'bulk_failing_skus': _texts,
+    'bulk_rejected_skus': _texts,
 }
 
 DEFAULTS = {
@@ -77,6 +87,14 @@ DEFAULTS = {
     'two_factor_providers': 'google',
     'google_otp': '123456',
     'google_secret': '',
+    # the async.operations.all consumer (bulk.py): running or not, and at most this many operations a second
+    # (0: no limit; each operation still waits its write cost)
+    'bulk_consumer_running': True,
+    'bulk_consumer_operations_per_second': 0,
+    # operations holding one of these SKUs fail (status 3) with the service's storage-failure message
+    'bulk_failing_skus': [],
+    # bodies holding one of these SKUs are answered "rejected" (not reachable in Magento for valid bodies)
+    'bulk_rejected_skus': [],
 }
 
 

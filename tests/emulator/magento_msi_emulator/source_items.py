@@ -12,7 +12,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from .errors import INPUT_DATA_EMPTY, VALIDATION_FAILED, MagentoError, bad_request, error_entry, render
-from .search_criteria import search
 from .validators import (UNKNOWN_STATUS, is_numeric_value, no_space_before_and_after_string,
                          no_whitespace_in_string, not_an_empty_string)
 
@@ -70,5 +69,4 @@ def output(row):
 
 
 def search_rows(inventory, criteria):
-    rows = inventory.source_items
-    return search(criteria, rows, [output(row) for row in rows], COLUMNS, inventory.collation)
+    return inventory.list_source_items(criteria)

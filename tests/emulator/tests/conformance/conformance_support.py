@@ -6,7 +6,8 @@ A case names the Magento test (file, method, data set), the `_files` fixtures it
 under files/, merged over Magento's install data), emulator settings standing for its config fixtures, and
 its REST calls with what Magento's test asserts about each answer:
   status     the HTTP status (the tests check it through the exception code; 200 otherwise)
-  body       the whole answer, as assertEquals(expected, processRestExceptionResult()) compares it
+  body       the whole answer, as assertEquals(expected, processRestExceptionResult()) compares it (or a
+             bare value, such as a count)
   contains   AssertArrayContains::assert: every expected key present and equal (PHP ==), recursively
   values     {"dotted.path": expected}: single assertEquals on a part of the answer
   column     (key, [values]): assertEquals on array_column(answer, key)
@@ -34,7 +35,7 @@ ISSUED = '@issued'
 TOTP = '@totp'
 # Magento\TestFramework\Bootstrap::ADMIN_PASSWORD, the password of Magento/User/_files/user_with_custom_role.php
 ADMIN_PASSWORD = '123123q'
-LIST_KEYS = ('websites', 'sources', 'stocks', 'sales_channels', 'links', 'source_items', 'products')
+LIST_KEYS = ('websites', 'sources', 'stocks', 'sales_channels', 'links', 'source_items', 'products', 'bulks')
 
 
 class Case:

@@ -7,6 +7,7 @@ __metaclass__ = type
 
 import pytest
 
+import cases_bulk
 import cases_source_items
 import cases_sources
 import cases_admin_token
@@ -18,7 +19,7 @@ from conftest import Client
 from magento_msi_emulator import EmulatorServer
 
 CASES = (cases_source_items.CASES + cases_sources.CASES + cases_stocks_links.CASES + cases_sales.CASES
-         + cases_admin_token.CASES + cases_two_factor.CASES)
+         + cases_admin_token.CASES + cases_two_factor.CASES + cases_bulk.CASES)
 
 
 @pytest.fixture(scope='module')

@@ -344,8 +344,8 @@ READ_CASES = [
     pytest.param({"s1": (600, 4, 100000)}, 300, [], id="small-share-of-a-big-source-by-sku"),
     pytest.param({"s1": (20000, 39, 20000), "s2": (20000, 39, 25000), "s3": (500, 3, 90000), "s4": (5000, 9, 5100)},
                  300, ["s1", "s4"], id="per-source-choice"),
-    pytest.param({"s1": (900, 3, 900)}, 300, ["s1"], id="tie-goes-to-the-whole-read"),
-    pytest.param({"s1": (900, 3, 901)}, 300, [], id="one-page-more-than-the-chunks"),
+    pytest.param({"s1": (900, 3, 1200)}, 300, ["s1"], id="tie-goes-to-the-whole-read"),
+    pytest.param({"s1": (900, 3, 1201)}, 300, [], id="one-page-more-than-the-chunks"),
     pytest.param({None: (3000, 10, 3000), "s1": (5, 3, None)}, 1000, [None], id="every-source-when-no-source-filter"),
 ]
 

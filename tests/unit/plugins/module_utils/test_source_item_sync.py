@@ -84,12 +84,14 @@ def run(client, state, items, sources=None):
     return plan
 
 
-def test_count_is_one_request_of_page_size_one(emu):
-    seed(emu, [{"sku": "SKU-%d" % n, "source_code": "uk_store", "quantity": 1} for n in range(7)])
-    client = client_of(emu)
-    assert client.count(source_item_sync.ITEMS_PATH, [[("source_code", ["UK_Store"], "in")]]) == 7
-    assert client.count(source_item_sync.ITEMS_PATH) == 7
-    assert [page_size_of(entry) for entry in reads(emu)] == [1, 1]
+def test_a_started_search_gives_its_total_after_one_page_and_reads_the_rest_on_demand(emu):
+    seed(emu, [{"sku": "SKU-%02d" % n, "source_code": "uk_store", "quantity": 1} for n in range(25)])
+    client = client_of(emu, page_size=10)
+    started = client.start_search(source_item_sync.ITEMS_PATH, [[("source_code", ["UK_Store"], "in")]])
+    assert started.total == 25
+    assert [criteria(entry)["searchCriteria[current_page]"] for entry in reads(emu)] == ["1"]
+    assert sorted(item["sku"] for item in started.items()) == ["SKU-%02d" % n for n in range(25)]
+    assert sorted(criteria(entry)["searchCriteria[current_page]"] for entry in reads(emu)) == ["1", "2", "3"]
 
 
 def test_a_few_items_take_one_lookup_and_one_filtered_read(emu):
@@ -109,7 +111,8 @@ def test_every_sku_read_fits_the_url_limit_and_filters_on_the_server(emu):
     gathered = run(client_of(emu), "gathered", [{"sku": sku, "source_code": "uk_store"} for sku in skus])
     assert sorted(item["sku"] for item in gathered) == sorted(skus[::2])
     item_reads = [entry for entry in reads(emu) if entry["path"] == ITEMS]
-    assert [page_size_of(entry) for entry in item_reads[:1]] == [1]
+    # the first page of the whole source, whose total says reading it whole would cost more
+    assert filtered_fields(item_reads[0]) == ["source_code"]
     chunk_reads = item_reads[1:]
     assert len(chunk_reads) >= 8
     for entry in chunk_reads:
@@ -117,18 +120,19 @@ def test_every_sku_read_fits_the_url_limit_and_filters_on_the_server(emu):
         assert len(emu.url + entry["path"] + "?" + entry["query"]) <= MAX_URL_LENGTH - 500
 
 
-def test_a_run_covering_a_source_reads_it_whole_after_one_count(emu):
+def test_a_run_covering_a_source_reads_it_whole_from_its_first_page(emu):
     items = [{"sku": LONG % n, "source_code": "uk_store", "quantity": n} for n in range(600)]
     client = client_of(emu)
     first = run(client, "merged", items)
-    # the count finds the source empty: nothing else to read
+    # the first page finds the source empty: nothing else to read
     assert len(first.summary["added"]) == 600
-    assert [(entry["path"], page_size_of(entry)) for entry in reads(emu)] == [(SOURCES, 300), (ITEMS, 1)]
+    assert [(entry["path"], page_size_of(entry)) for entry in reads(emu)] == [(SOURCES, 300), (ITEMS, 300)]
     emu.app.log.clear()
     rerun = run(client_of(emu), "merged", items)
     assert not rerun.changed and len(rerun.before) == 600
     item_reads = [entry for entry in reads(emu) if entry["path"] == ITEMS]
-    assert [page_size_of(entry) for entry in item_reads] == [1, 300, 300]
+    # two pages, the first of which decided the plan: no request besides the source's own pages
+    assert [page_size_of(entry) for entry in item_reads] == [300, 300]
     assert all(filtered_fields(entry) == ["source_code"] for entry in item_reads)
     # the SKU plan would have needed four chunks
     budget = source_item_sync.query_budget(["uk_store"], 300)
@@ -141,7 +145,8 @@ def test_a_small_share_of_a_big_source_is_read_by_sku(emu):
     plan = run(client_of(emu), "merged", items)
     assert len(plan.summary["added"]) == 600 and plan.summary["removed"] == []
     item_reads = [entry for entry in reads(emu) if entry["path"] == ITEMS]
-    assert [page_size_of(entry) for entry in item_reads] == [1, 300, 300, 300, 300]
+    assert [page_size_of(entry) for entry in item_reads] == [300] * 5
+    assert filtered_fields(item_reads[0]) == ["source_code"]
     assert all(filtered_fields(entry) == ["sku", "source_code"] for entry in item_reads[1:])
 
 
