@@ -49,6 +49,8 @@ WAYS = ("module", "uri_reads", "module_src", "module_async", "uri_post")
 # Above this size a way runs --large-runs times (one by default): a 100,000-item run takes minutes.
 LARGE_FROM = 50000
 ITEMS_PATH_SUFFIX = "/V1/inventory/source-items"
+# The bulk UUID msi_source_item asks the status of to learn whether it may read bulk status (a 404 says yes).
+NIL_BULK_UUID = "00000000-0000-4000-8000-000000000000"
 
 
 def parse_args(argv):
@@ -99,14 +101,21 @@ def _is_count(entry):
     return entry["path"].endswith(ITEMS_PATH_SUFFIX) and sizes == ["1"]
 
 
+def _is_permission_probe(entry):
+    """The module's check, before it queues a bulk, that it may read bulk status: a bulk that cannot exist, 404."""
+    return entry["path"].endswith("/V1/bulk/%s/status" % NIL_BULK_UUID) and entry["status"] == 404
+
+
 def log_figures(entries):
-    """Items written, and the reads split into item reads, counts and other lookups (the sources)."""
+    """Items written, the reads split into item reads, counts and other lookups (sources, bulk status), and the
+    module's bulk permission probes, whose 404 is the expected answer."""
     reads = [entry for entry in entries if not entry["write"]]
     counts = [entry for entry in reads if _is_count(entry)]
     item_reads = [entry for entry in reads if entry["path"].endswith(ITEMS_PATH_SUFFIX) and not _is_count(entry)]
     return {"items_written": sum(_body_items(entry["body"]) for entry in entries if entry["write"]),
             "item_reads": len(item_reads), "counts": len(counts),
-            "lookups": len(reads) - len(item_reads) - len(counts)}
+            "lookups": len(reads) - len(item_reads) - len(counts),
+            "permission_probes": sum(1 for entry in reads if _is_permission_probe(entry))}
 
 
 def read_paths(entries):
@@ -189,13 +198,15 @@ class ConsumerWatch(threading.Thread):
         self.emulator = emulator
         self.first_queued = self.all_done = None
         self.operations = 0
+        # The emulator counts operations since its last reset; this run's are those beyond the count now.
+        self._before = sum(emulator.control("GET", "bulk")["operations"].values())
         self._stop_event = threading.Event()
 
     def run(self):
         while not self._stop_event.is_set():
             totals = self.emulator.control("GET", "bulk")["operations"]
             now = time.monotonic()
-            queued = sum(totals.values())
+            queued = sum(totals.values()) - self._before
             if queued and self.first_queued is None:
                 self.first_queued = now
             if queued and not totals.get("open"):
@@ -431,22 +442,31 @@ def _pages(count, page_size):
 
 
 def cheaper_read_plan(count, page_size=PAGE_SIZE):
-    """Item reads a no-op merged run of count items needs at the least: per source, the cheaper of its
-    whole pages and its SKUs in URL-sized chunks (each chunk paged too).
+    """Item reads a no-op merged run of count items needs at the least, the cheapest of three plans: every
+    source whole, page by page; each source's SKUs in URL-sized chunks; the SKUs in chunks at all sources
+    together (each chunk paged too: it returns one item per SKU and source).
 
     The chunks are cut as the module cuts them (source_item_sync.chunk_skus: URLs under 8 KB).
     """
-    items_plan_scaling.load_source_item_plan(COLLECTION_ROOT)
-    import importlib
-    sync = importlib.import_module("ansible_collections.commerceops.magento.plugins.module_utils.source_item_sync")
+    sync = _source_item_sync()
+    codes = items_fixture.source_codes()
     sku_count = count // items_fixture.SOURCE_COUNT
     skus = [items_fixture.sku(number) for number in range(1, sku_count + 1)]
-    whole = by_sku = 0
-    for code in items_fixture.source_codes():
-        chunks = sync.chunk_skus(skus, sync.query_budget([code], page_size))
-        by_sku += sum(_pages(len(chunk), page_size) for chunk in chunks)
-        whole += _pages(sku_count, page_size)
-    return {"whole_sources": whole, "by_sku": by_sku, "cheaper": min(whole, by_sku)}
+    whole = len(codes) * _pages(sku_count, page_size)
+    per_source = 0
+    for code in codes:
+        per_source += sum(_pages(len(chunk), page_size)
+                          for chunk in sync.chunk_skus(skus, sync.query_budget([code], page_size)))
+    together = sum(_pages(len(chunk) * len(codes), page_size)
+                   for chunk in sync.chunk_skus(skus, sync.query_budget(codes, page_size)))
+    return {"whole_sources": whole, "by_sku_per_source": per_source, "by_sku_together": together,
+            "cheaper": min(whole, per_source, together)}
+
+
+def _source_item_sync():
+    import importlib
+    items_plan_scaling.load_source_item_plan(COLLECTION_ROOT)
+    return importlib.import_module("ansible_collections.commerceops.magento.plugins.module_utils.source_item_sync")
 
 
 # --- smoke --------------------------------------------------------------------------------------
@@ -482,9 +502,12 @@ def smoke_problems(results):
     expect("uri_post", "rerun", "items_written", lambda v, r: v == r["n"], "N (Magento upserts)")
     module_noop = dict((row["n"], row) for row in rows if row["way"] == "module" and row["case"] == "noop")
     expect("uri_reads", "noop", "requests", lambda v, r: v == module_noop[r["n"]]["reads"], "the module's reads")
+    expect("module_async", "converge", "module_seconds_waited", lambda v, r: v is not None,
+           "the consumer's time in the module's result (bulk.seconds_waited)")
     for row in rows:
-        if row["failed"]:
-            problems.append("%s %s N=%d: %d requests failed" % (row["way"], row["case"], row["n"], row["failed"]))
+        failed = row["failed"] - row["permission_probes"]
+        if failed:
+            problems.append("%s %s N=%d: %d requests failed" % (row["way"], row["case"], row["n"], failed))
     return problems
 
 

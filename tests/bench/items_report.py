@@ -103,8 +103,9 @@ def noop_targets(results, count):
         "noop_requests", "no-op run %s: requests <= the cheaper read plan + %d" % (_at(count), READ_PLAN_ALLOWANCE),
         noop["requests"] <= limit,
         "%d requests = %d item pages + %d counts + %d lookups; cheaper read plan %d item pages (whole sources %d, "
-        "by SKU chunks %d), limit %d" % (noop["requests"], noop["item_reads"], noop["counts"], noop["lookups"],
-                                         plan["cheaper"], plan["whole_sources"], plan["by_sku"], limit), reason))
+        "SKU chunks per source %d, at all sources together %d), limit %d"
+        % (noop["requests"], noop["item_reads"], noop["counts"], noop["lookups"], plan["cheaper"],
+           plan["whole_sources"], plan["by_sku_per_source"], plan["by_sku_together"], limit), reason))
     reads = _one(results, "uri_reads", "noop", count)
     if reads is None:
         targets.append(Target("noop_vs_reads", "no-op wall time <= 1.5x the same reads, one uri task each", None,
@@ -133,8 +134,8 @@ def change_targets(results, count):
     return [
         Target("change1_writes", "1%% changed %s: writes only the changed items" % _at(count),
                change["items_written"] == change["changed_items"],
-               "%d items written in %d write request(s); %d items changed" % (change["items_written"], change["writes"],
-                                                                      change["changed_items"])),
+               "%d items written in %d write request(s); %d items changed"
+               % (change["items_written"], change["writes"], change["changed_items"])),
         Target("change1_time", "1%% changed %s: in about the time of the no-op run (<= %.2fx)"
                % (_at(count), CHANGE1_RATIO), ratio <= CHANGE1_RATIO,
                "%.2f s vs %.2f s (%.2fx); the emulator's write cost alone is %.1f s of it"
@@ -170,13 +171,17 @@ def converge_targets(results, count):
                               results["unavailable"].get("module_async", "the async way was not measured"),
                               unavailable="module_async" in results["unavailable"]))
     else:
-        consumer = async_row.get("consumer_s")
+        reported = async_row.get("module_seconds_waited")
+        observed = async_row.get("consumer_s")
+        sync = _one(results, "module", "converge", count)
         targets.append(Target(
             "async_consumer", "async_bulk converging run %s: reports how long the consumer took" % _at(count),
-            consumer is not None,
-            "wall %.2f s, consumer %s" % (async_row["wall_s"], "%.2f s" % consumer if consumer is not None
-                                          else "not reported"),
-            "The run's result carried no figure for the consumer's time."))
+            reported is not None,
+            "the module reports %s waited for the consumer (bulk.seconds_waited); the emulator saw it work %s on "
+            "%d operations; the whole run took %.2f s%s" % (
+                _cell(reported, "%.1f s"), _cell(observed, "%.1f s"), async_row.get("bulk_operations") or 0,
+                async_row["wall_s"], ", the sync run %.2f s" % sync["wall_s"] if sync else ""),
+            "The run's result carried no bulk.seconds_waited."))
     return targets
 
 
@@ -284,11 +289,16 @@ def table(results, count):
                 # Only where the run is mostly writes: elsewhere its reads make the figure meaningless.
                 _cell(row["emulator_us_per_saved_item"] if case in ("converge", "rerun") else None, "%.1f"),
                 row["runs"]))
-    for row in _rows(results, "module_async", n=count):
-        if row.get("consumer_s") is not None:
-            lines.append("")
-            lines.append("async_bulk %s: the consumer took %.2f s." % (row["case"], row["consumer_s"]))
-    return lines
+    notes = []
+    for case in CASE_ORDER:
+        row = _one(results, "module_async", case, count)
+        if row is not None:
+            notes.append("- async_bulk %s: %d bulk operations; the consumer worked %s as the emulator saw it (polled "
+                         "every 0.5 s), the module reports %s of waiting for it and %s queueing the bulk POSTs."
+                         % (case, row.get("bulk_operations") or 0, _cell(row.get("consumer_s"), "%.1f s"),
+                            _cell(row.get("module_seconds_waited"), "%.1f s"),
+                            _cell(row.get("module_seconds_enqueueing"), "%.1f s")))
+    return lines + ([""] + notes if notes else [])
 
 
 def write(results, docs_dir, command):

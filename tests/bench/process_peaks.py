@@ -113,6 +113,11 @@ def call(command, env, output):
     try:
         # Reaped here, not by Popen.wait(), which would drop the rusage.
         dummy, status, usage = os.wait4(process.pid, 0)
+    except BaseException:
+        # Interrupted (the bench's SIGTERM handler raises SystemExit): ansible-playbook must not outlive it.
+        process.terminate()
+        process.wait()
+        raise
     finally:
         sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
