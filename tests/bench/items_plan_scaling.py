@@ -56,18 +56,36 @@ def cases(count):
     return [("converge", items, [], count), ("noop", items, stored, 0), ("change1", changed, stored, changed_count)]
 
 
-def measure_size(plan_module, count, repeats):
+# Small sizes plan in milliseconds, where one scheduler hiccup moves the figure: they repeat until about
+# this much time is spent (at least MIN_REPEATS times, at most MAX_REPEATS), and the median counts.
+TIME_PER_CASE_S = 0.5
+MIN_REPEATS = 3
+MAX_REPEATS = 100
+
+
+def _timed_plans(plan_module, desired, current, collector=True):
+    """Median seconds of planning, repeated as TIME_PER_CASE_S says; the last plan and writes."""
+    timings = []
+    while len(timings) < MIN_REPEATS or (sum(timings) < TIME_PER_CASE_S and len(timings) < MAX_REPEATS):
+        # The key cache would make every repeat after the first cheaper than a module run, which starts
+        # with an empty one.
+        plan_module.key.cache_clear()
+        gc.collect()
+        if not collector:
+            gc.disable()
+        try:
+            started = time.perf_counter()
+            plan, writes = plan_once(plan_module, desired, current)
+            timings.append(time.perf_counter() - started)
+        finally:
+            gc.enable()
+    return statistics.median(timings), len(timings), plan, writes
+
+
+def measure_size(plan_module, count):
     result = {"items": count}
     for case, desired, current, expected_saves in cases(count):
-        timings = []
-        for dummy in range(repeats):
-            # The key cache would make every repeat after the first look cheaper than a module run, which
-            # starts with an empty one.
-            plan_module.key.cache_clear()
-            gc.collect()
-            started = time.perf_counter()
-            plan, (saves, deletes) = plan_once(plan_module, desired, current)
-            timings.append(time.perf_counter() - started)
+        median, repeats, plan, (saves, deletes) = _timed_plans(plan_module, desired, current)
         if len(saves) != expected_saves or deletes:
             raise AssertionError("%s plan at %d items saves %d items, %d expected" % (case, count, len(saves),
                                                                                       expected_saves))
@@ -78,27 +96,29 @@ def measure_size(plan_module, count, repeats):
         plan_once(plan_module, desired, current)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        median = statistics.median(timings)
-        result[case] = {"seconds": median, "us_per_item": median / count * 1e6,
+        result[case] = {"seconds": median, "us_per_item": median / count * 1e6, "repeats": repeats,
                         "tracemalloc_peak_mib": peak / 1048576.0}
-    # The no-op plan once more with the garbage collector off: how much of any growth per item is its passes.
-    desired, current = cases(count)[1][1:3]
-    plan_module.key.cache_clear()
-    gc.collect()
-    gc.disable()
-    try:
-        started = time.perf_counter()
-        plan_once(plan_module, desired, current)
-        seconds = time.perf_counter() - started
-    finally:
-        gc.enable()
-    result["noop_without_gc"] = {"seconds": seconds, "us_per_item": seconds / count * 1e6}
+        if case == "noop":
+            # Once more with the garbage collector off: how much of any growth per item is its passes.
+            median, repeats = _timed_plans(plan_module, desired, current, collector=False)[:2]
+            result["noop_without_gc"] = {"seconds": median, "us_per_item": median / count * 1e6, "repeats": repeats}
+            # One of the plan's sorts by source and SKU (before, after and each list of the plan are sorted).
+            result["one_sort"] = {"us_per_item": _timed_sort(plan_module, current) / count * 1e6}
     return result
 
 
-def measure(collection_root, sizes, repeats=3):
+def _timed_sort(plan_module, items):
+    timings = []
+    while len(timings) < MIN_REPEATS or (sum(timings) < TIME_PER_CASE_S and len(timings) < MAX_REPEATS):
+        started = time.perf_counter()
+        plan_module.sort_items(items)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def measure(collection_root, sizes):
     plan_module = load_source_item_plan(collection_root)
-    return [measure_size(plan_module, count, repeats) for count in sizes]
+    return [measure_size(plan_module, count) for count in sizes]
 
 
 def _high_water_mib():
