@@ -90,8 +90,8 @@ options:
       - Every bad row is reported at once with its line number and value, and nothing is written.
       - CSV and JSON Lines are read row by row, and each row is kept only as the record the run needs. JSON is
         read as text whole (about 90 bytes an item) and its items are decoded one at a time. YAML is read as
-        text whole and its items are built one at a time, at about five times the CPU of CSV. CSV is the format
-        for big sets; with any of them the module's peak stays near 110 MB at 100,000 items.
+        text whole and its items are built one at a time, at about twice the module's CPU of CSV. CSV is the
+        format for big sets; with any of them the module's peak stays near 110 MB at 100,000 items.
     type: path
     version_added: 1.1.0
   src_format:
@@ -155,12 +155,12 @@ notes:
     from play variables. ansible-core holds play variables as tagged Python objects: with a trivial module,
     100,000 items passed as play variables take about 830 MB (C(-e @file)) to 1.16 GB (C(vars_files)) of the
     controller's memory before any module runs; templating them into O(items), sending them to the module,
-    checking them there and sending them back with the task's result cost about 16 s of CPU on top of the 15 s
-    that loading them took, against about 3 s for this module's own work. Passed through a file lookup in the
+    checking them there and sending them back with the task cost 13 to 16 s of CPU on top of the 15 s that
+    loading them took, against under 2 s for this module's own work. Passed through a file lookup in the
     task, the module process alone peaked at 316 MB. With O(src) no process holds them as variables: a no-op
-    run over 100,000 items took 3.3 s of Ansible CPU in all, and the module's peak was 113 MB. See the
+    run over 100,000 items took 3 to 4 s of Ansible CPU in all, and no process went above 113 MB. See the
     collection's docs/magento-behaviour.md and docs/benchmarks.md."
-  - With big sets leave O(return_items) unset (with O(src)) or set it to V(false): the result then carries
+  - With big sets leave O(return_items) unset (with O(src)) or set it to V(false). The result then carries
     RV(plan) and RV(counts), and a no-op run returns a few hundred bytes instead of 15 MB.
 seealso:
   - module: commerceops.magento.msi_source
