@@ -82,6 +82,18 @@ def test_bad_rows_fail_naming_line_and_value_before_any_request(emu, run_module,
     assert emu.log() == [] and stored(emu) == []
 
 
+def test_a_file_of_bad_rows_lists_them_all_in_problems_and_the_first_fifty_in_the_message(emu, run_module, tmp_path):
+    rows = "".join("uk_store,SKU-%03d,1,n/a\n" % number for number in range(120))
+    failed = run_module(msi_source_item, src=write(tmp_path, "items.csv", "source_code,sku,status,quantity\n" + rows))
+    assert failed.failed and len(failed.result["problems"]) == 120
+    assert failed.result["problems"][119] == ("src line 121 (sku 'SKU-119' at source 'uk_store'): quantity must be a "
+                                              "number, got 'n/a'")
+    assert failed.result["msg"].count("src line") == 50
+    assert failed.result["msg"].endswith("src line 51 (sku 'SKU-049' at source 'uk_store'): quantity must be a number, "
+                                         "got 'n/a'; and 70 more, every one in problems.")
+    assert emu.log() == []
+
+
 @pytest.mark.parametrize("content, name, expected", [
     ("sku,quantity\nA,1\n", "items.csv", "the header sku,quantity has no source_code column"),
     ("[{]", "items.json", "src line 1 column 3: not valid JSON"),
