@@ -407,6 +407,13 @@ def test_normalized_skus_and_source_codes_are_shared_strings():
     assert desired[0]["source_code"] is desired[1]["source_code"]
 
 
+def test_text_of_a_str_subclass_is_kept_as_it_is():
+    class Tagged(str):
+        pass
+    desired = normalize_desired([{"sku": Tagged("A"), "source_code": Tagged("s1"), "quantity": 1}], "merged")
+    assert desired == [item("A", "s1", 1.0, None)] and isinstance(desired[0]["sku"], Tagged)
+
+
 @pytest.mark.parametrize("state, fields", [
     ("merged", ("sku", "source_code", "quantity")), ("replaced", ("sku", "source_code", "quantity")),
     ("overridden", ("sku", "source_code", "quantity")), ("deleted", ("sku", "source_code")), ("gathered", ("sku",)),
