@@ -114,7 +114,8 @@ def _text(value):
     try:
         return sys.intern(value)
     except TypeError:
-        # A subclass of str (a controller's tagged text, in tests) cannot be interned; it is used as it is.
+        # Python's own sys.intern refuses a subclass of str (ansible-core's module_utils replace it with one
+        # that accepts them); such text is used as it is.
         return value
 
 

@@ -407,11 +407,12 @@ def test_normalized_skus_and_source_codes_are_shared_strings():
     assert desired[0]["source_code"] is desired[1]["source_code"]
 
 
-def test_text_of_a_str_subclass_is_kept_as_it_is():
+def test_text_of_a_str_subclass_is_accepted():
+    # Plain sys.intern refuses str subclasses (ansible-core's module_utils replace it with one that does not).
     class Tagged(str):
         pass
     desired = normalize_desired([{"sku": Tagged("A"), "source_code": Tagged("s1"), "quantity": 1}], "merged")
-    assert desired == [item("A", "s1", 1.0, None)] and isinstance(desired[0]["sku"], Tagged)
+    assert desired == [item("A", "s1", 1.0, None)]
 
 
 @pytest.mark.parametrize("state, fields", [
