@@ -257,6 +257,41 @@ def test_a_failed_write_drops_after_and_counts_what_magento_accepted_before_it()
         "POST /x answered 400: no", 400, True, 1)
 
 
+def test_without_return_states_the_result_has_no_before_or_after_but_the_diff_still_shows_them(exits_raise):
+    module = make_module({"url": "https://shop.test", "token": TOKEN, "_ansible_check_mode": True,
+                          "_ansible_diff": True}, supports_check_mode=True)
+    with pytest.raises(ExitJson) as caught:
+        module.apply_and_exit(FakePlan(), lambda plan: pytest.fail("applied in check mode"),
+                              lambda after: {"record": after}, return_states=False)
+    assert caught.value.result == {"changed": True, "plan": {"added": ["x"]}, "writes_sent": 0,
+                                   "diff": {"before": "old\n", "after": "new\n"}, "record": ["new"]}
+
+
+def test_without_return_states_magentos_after_still_reaches_describe_and_diff(exits_raise):
+    module = make_module({"url": "https://shop.test", "token": TOKEN, "_ansible_diff": True})
+    module._client = CountingClient()
+    with pytest.raises(ExitJson) as caught:
+        module.apply_and_exit(FakePlan(), lambda plan: ["read back"], lambda after: {"record": after},
+                              return_states=False)
+    result = caught.value.result
+    assert "before" not in result and "after" not in result
+    assert (result["record"], result["diff"]["after"]) == (["read back"], "read back\n")
+
+
+def test_a_failed_write_without_return_states_fails_the_same_way():
+    module = make_module({"url": "https://shop.test", "token": TOKEN})
+    client = CountingClient()
+    module._client = client
+
+    def apply(plan):
+        client.writes_accepted = 1
+        raise MagentoApiError("POST /x answered 400: no", method="POST", status=400)
+    with pytest.raises(FailJson) as caught:
+        module.apply_and_exit(FakePlan(), apply, return_states=False)
+    assert caught.value.result == {"msg": "POST /x answered 400: no", "status": 400, "changed": True,
+                                   "plan": {"added": ["x"]}, "writes_sent": 1}
+
+
 def test_empty_environment_variables_count_as_unset(monkeypatch):
     # AWX/AAP credential injectors set every variable of the credential type, the unused ones to "".
     for name in ("MAGENTO_STORE_CODE", "MAGENTO_USERNAME", "MAGENTO_PASSWORD", "MAGENTO_CONSUMER_KEY", "MAGENTO_CA_PATH"):
