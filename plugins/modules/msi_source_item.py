@@ -520,6 +520,13 @@ from ansible_collections.commerceops.magento.plugins.module_utils import (
     source_item_plan,
     source_item_sync,
 )
+from ansible_collections.commerceops.magento.plugins.module_utils.source_item_run import (
+    check_bulk_options,
+    desired_input,
+    returns_items,
+    warn_about_big_states,
+    write_mode_for,
+)
 from ansible_collections.commerceops.magento.plugins.module_utils.module import MagentoModule, batching_argument_spec
 
 
@@ -529,8 +536,6 @@ ITEM_OPTIONS = dict(
     quantity=dict(type="float"),
     status=dict(type="raw"),
 )
-# Above this many items in before or after, an unset return_items warns that they could be left out.
-RETURN_ITEMS_WARNING_FROM = 1000
 
 
 def argument_spec():
@@ -548,34 +553,6 @@ def argument_spec():
     )
 
 
-def desired_input(module, state):
-    """(desired items, sources) from items or from the src file, read one row at a time."""
-    params = module.params
-    entries = None
-    if params["src"] is not None:
-        entries = source_item_file.read_source_items(params["src"], params["src_format"],
-                                                     source_item_plan.required_fields(state))
-    return source_item_plan.normalize_input(state, params["items"], params["sources"], entries=entries)
-
-
-def returns_items(module):
-    """Whether the result carries before and after: return_items, or by default with items, or in diff mode."""
-    asked = module.params["return_items"]
-    if asked is not None:
-        return asked
-    return module.params["src"] is None or module._diff
-
-
-def warn_about_big_states(module, plan):
-    if module.params["return_items"] is not None or module.params["src"] is not None:
-        return
-    largest = max(len(plan.before), len(plan.after))
-    if largest > RETURN_ITEMS_WARNING_FROM:
-        module.warn("the result carries before and after with %d items, as version 1.0.0 did; set return_items: "
-                    "false to leave them out (plan and counts still say what changed), and pass big sets with "
-                    "src rather than items, which spares the controller memory and time" % largest)
-
-
 def main():
     module = MagentoModule(
         argument_spec=argument_spec(), resource="source items", supports_check_mode=True,
@@ -585,17 +562,14 @@ def main():
         + [("state", "overridden", ["sources"])],
     )
     state = source_item_plan.canonical_state(module.params["state"])
-    for name in ("bulk_threshold", "bulk_wait_timeout"):
-        if module.params[name] < 0:
-            module.fail_json(msg="%s must be 0 or more, got %d. Nothing was written." % (name, module.params[name]),
-                             changed=False, writes_sent=0)
+    check_bulk_options(module)
     with module.nothing_written_on_failure():
         desired, sources = desired_input(module, state)
         if state == "gathered":
             gathered = source_item_sync.gather(module.client, desired, sources)
             module.exit_json(changed=False, state=state, gathered=gathered)
         plan = source_item_sync.plan(module.client, state, desired, sources)
-    write_mode, wait_timeout = _write_mode(module, plan)
+    write_mode, wait_timeout = write_mode_for(module, plan)
     # The plan holds what the run needs; at 100,000 items the desired list is memory worth giving back.
     desired = None
     if returns_items(module):
@@ -613,19 +587,6 @@ def main():
                     **({"bulk": bulk[0]} if bulk else {}))
 
     module.apply_and_exit(plan, apply, describe=describe, return_states=returns_items(module))
-
-
-def _write_mode(module, plan):
-    """The write mode this plan goes by, and the wait; fails (nothing written) when the plan cannot go that way."""
-    params = module.params
-    planned = sum(plan.counts[key] for key in ("added", "updated", "removed"))
-    write_mode = bulk_writes.resolve_write_mode(params["write_mode"], planned, params["bulk_threshold"])
-    if write_mode == bulk_writes.ASYNC_BULK and plan.changed:
-        # Checked in check mode too, so that it says what the real run would.
-        problem = bulk_writes.wait_problem(source_item_sync.write_groups(plan), params["bulk_wait_timeout"])
-        if problem:
-            module.fail_json(msg=problem + " Nothing was written.", changed=False, writes_sent=0, plan=plan.summary)
-    return write_mode, params["bulk_wait_timeout"]
 
 
 if __name__ == "__main__":
