@@ -16,10 +16,15 @@ class MagentoSettingsError(ValueError):
     """The client was given settings it cannot work with (missing URL, no or two auth methods)."""
 
 
+# A file of 100,000 items can hold as many bad rows; the message names this many, the problems all of them.
+MESSAGE_PROBLEMS = 50
+
+
 class InvalidInput(ValueError):
     """Bad input found before anything was written; ``problems`` names every bad value.
 
-    ``details`` are extra result keys for the failed task (e.g. unknown_source_codes).
+    ``details`` are extra result keys for the failed task (e.g. unknown_source_codes). The message
+    names the first MESSAGE_PROBLEMS problems and says how many more ``problems`` holds.
     """
 
     def __init__(self, problems, **details):
@@ -27,7 +32,10 @@ class InvalidInput(ValueError):
             problems = [problems]
         self.problems = list(problems)
         self.details = details
-        super(InvalidInput, self).__init__("; ".join(self.problems))
+        message = "; ".join(self.problems[:MESSAGE_PROBLEMS])
+        if len(self.problems) > MESSAGE_PROBLEMS:
+            message += "; and %d more, every one in problems" % (len(self.problems) - MESSAGE_PROBLEMS)
+        super(InvalidInput, self).__init__(message)
 
 
 def raise_if_problems(problems):

@@ -135,29 +135,36 @@ class MagentoModule(AnsibleModule):
             self.fail_json(msg="%s. Nothing was written." % error.message, status=error.status, changed=False,
                            writes_sent=0)
 
-    def apply_and_exit(self, plan, apply, describe=None):
+    def apply_and_exit(self, plan, apply, describe=None, return_states=True):
         """Exit with plan, before, after and writes_sent, after apply(plan) unless check mode or no change.
 
         apply returns the after-state Magento reports, or None to keep the predicted plan.after.
         describe(after) adds the module's own result keys. When a write fails, the writes Magento
-        accepted before it stay; after is dropped, since only before is certain then.
+        accepted before it stay; after is dropped, since only before is certain then. Without
+        return_states the result leaves out before and after (the diff, in diff mode, still shows them):
+        at 100,000 records they are most of what Ansible has to serialise, scrub and carry.
         """
-        result = dict(changed=plan.changed, plan=plan.summary, before=plan.before, after=plan.after, writes_sent=0)
+        result = dict(changed=plan.changed, plan=plan.summary, writes_sent=0)
+        if return_states:
+            result.update(before=plan.before, after=plan.after)
+        after = plan.after
         for warning in plan.warnings:
             self.warn(warning)
         if plan.changed and not self.check_mode:
             try:
-                after = apply(plan)
+                reported = apply(plan)
             except MagentoApiError as error:
-                result.pop("after")
+                result.pop("after", None)
                 # An error may carry result keys of its own (a bulk write: its UUIDs and failed operations).
                 result.update(getattr(error, "result", {}))
                 result.update(changed=self.writes_sent > 0, writes_sent=self.writes_sent)
                 self.fail_json(msg=error.message, status=error.status, **result)
             result["writes_sent"] = self.writes_sent
-            if after is not None:
-                result["after"] = after
+            if reported is not None:
+                after = reported
+                if return_states:
+                    result["after"] = after
         if self._diff:
-            result["diff"] = plan.diff(result["after"])
-        result.update(describe(result["after"]) if describe else {})
+            result["diff"] = plan.diff(after)
+        result.update(describe(after) if describe else {})
         self.exit_json(**result)

@@ -22,15 +22,17 @@ class Plan(object):
     """One run's decision: summary (returned as the result's plan), before, predicted after, warnings.
 
     render(state) turns a before or after state into diff text; label names the resource in the diff.
+    counts, for planners of long lists, says how many records each kind of change touches.
     """
 
-    def __init__(self, summary, changed, before, after, render, label, warnings=(), body=None):
+    def __init__(self, summary, changed, before, after, render, label, warnings=(), body=None, counts=None):
         self.summary = summary
         self.changed = changed
         self.before = before
         self.after = after
         self.warnings = list(warnings)
         self.body = body
+        self.counts = counts
         self._render = render
         self._label = label
 

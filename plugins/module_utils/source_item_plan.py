@@ -10,6 +10,7 @@ import collections
 import functools
 import math
 import operator
+import sys
 
 from ansible_collections.commerceops.magento.plugins.module_utils.errors import InvalidInput
 from ansible_collections.commerceops.magento.plugins.module_utils import msi_rules
@@ -96,17 +97,46 @@ def _saves(state):
     return state not in ("deleted", "gathered")
 
 
-def _normalize_entry(index, raw, state, problems):
+def required_fields(state):
+    """The fields every item needs with ``state`` (canonical): what a file of items must have columns for."""
+    if state == "gathered":
+        return ("sku",)
+    if state == "deleted":
+        return ("sku", "source_code")
+    return ("sku", "source_code", "quantity")
+
+
+def _text(value):
+    # One object per distinct SKU and source code: 100,000 items are 20,000 SKUs at 5 sources, and the
+    # items read from Magento then share the strings of the items asked for.
+    if not isinstance(value, str):
+        return value
+    try:
+        return sys.intern(value)
+    except TypeError:
+        # Python's own sys.intern refuses a subclass of str (ansible-core's module_utils replace it with one
+        # that accepts them); such text is used as it is.
+        return value
+
+
+def _normalize_entry(where, raw, state, problems):
     """One user item as a dict of sku, source_code, quantity, status; None (and a problem) if bad.
 
-    With state=gathered the source_code may be missing (every source), and only sku and source_code count;
-    with state=deleted quantity and status are ignored.
+    ``where`` names the item in problems (items[3], src line 7). ``raw`` may be a ValueError: a problem
+    the file reader found with that row. With state=gathered the source_code may be missing (every
+    source), and only sku and source_code count; with state=deleted quantity and status are ignored.
     """
-    where = "items[%d]" % index
+    if isinstance(raw, ValueError):
+        problems.append("%s: %s" % (where, raw))
+        return None
     if not isinstance(raw, dict):
         problems.append("%s is not a dictionary" % where)
         return None
     sku, source_code = raw.get("sku"), raw.get("source_code")
+    if sku is not None and not isinstance(sku, str):
+        # Only a file gets here (Ansible turns items[].sku into text): YAML reads 001234 as the number 1234.
+        problems.append("%s: sku must be text, got the %s %r; quote it" % (where, type(sku).__name__, sku))
+        return None
     if not isinstance(sku, str) or not sku.strip():
         problems.append("%s needs a non-empty sku" % where)
         return None
@@ -117,6 +147,7 @@ def _normalize_entry(index, raw, state, problems):
     if code_problem:
         problems.append("%s (sku %r): %s" % (where, sku, code_problem))
         return None
+    sku, source_code = _text(sku), _text(source_code)
     where = "%s (%s)" % (where, _describe(sku, source_code))
     if _saves(state) and sku != sku.strip():
         # Magento 2.4.7 and later refuse to save such a SKU (its source-item SKU validator).
@@ -144,12 +175,21 @@ def normalize_desired(items, state):
     Raises InvalidInput naming every bad item, including a (sku, source_code) pair given twice with
     different values.
     """
+    return normalize_entries((("items[%d]" % index, raw) for index, raw in enumerate(items or [])), state)
+
+
+def normalize_entries(entries, state):
+    """normalize_desired for (where, raw item) pairs, consumed one at a time (a file's rows, say).
+
+    ``where`` names the item in problems; ``raw`` is a dict, or a ValueError for a row its reader could
+    not use, reported with the others.
+    """
     problems = []
-    entries = []
+    entries_kept = []
     seen = {}
     conflicts = set()
-    for index, raw in enumerate(items or []):
-        entry = _normalize_entry(index, raw, state, problems)
+    for where, raw in entries:
+        entry = _normalize_entry(where, raw, state, problems)
         if entry is None:
             continue
         pair = (key(entry["sku"]), None if entry["source_code"] is None else key(entry["source_code"]))
@@ -159,12 +199,12 @@ def normalize_desired(items, state):
                 conflicts.add(_describe(previous["sku"], previous["source_code"]))
             continue
         seen[pair] = entry
-        entries.append(entry)
+        entries_kept.append(entry)
     if conflicts:
         problems.append("listed more than once with different values: %s" % ", ".join(sorted(conflicts)))
     if problems:
         raise InvalidInput(problems)
-    return entries
+    return entries_kept
 
 
 def normalize_scope(state, sources, items_given=True):
@@ -203,18 +243,20 @@ def scope_problem(desired, sources):
             "drop their items: %s" % (", ".join(sources), ", ".join(outside)))
 
 
-def normalize_input(state, items, sources):
+def normalize_input(state, items, sources, entries=None):
     """(desired items, sources) checked as far as can be without Magento; InvalidInput names every problem.
 
     ``state`` is canonical; ``items`` None means the option was left out (only gathered allows that).
+    ``entries``, when given, are the items instead, as (where, raw item) pairs (see normalize_entries):
+    the rows of a file, read one at a time.
     """
     problems, desired, scope = [], [], None
     try:
-        desired = normalize_desired(items, state)
+        desired = normalize_desired(items, state) if entries is None else normalize_entries(entries, state)
     except InvalidInput as error:
         problems.extend(error.problems)
     try:
-        scope = normalize_scope(state, sources, items_given=items is not None)
+        scope = normalize_scope(state, sources, items_given=items is not None or entries is not None)
     except InvalidInput as error:
         problems.extend(error.problems)
     if not problems and state == "overridden":
@@ -361,8 +403,8 @@ def choose_reads(sizes, page_size):
 def normalize_current(item):
     """A source item as Magento returned it, reduced to the four interface fields."""
     return {
-        "sku": item["sku"],
-        "source_code": item["source_code"],
+        "sku": _text(item["sku"]),
+        "source_code": _text(item["source_code"]),
         "quantity": normalize_quantity(item.get("quantity", 0)),
         "status": int(item.get("status", STATUS_OUT_OF_STOCK)),
     }
@@ -397,11 +439,13 @@ def plan_source_items(state, desired, current, warnings=(), sources=None):
     """Compare normalized desired items with the current ones; O(n) in items, one dict lookup each.
 
     ``state`` is canonical (merged, replaced, overridden or deleted); ``sources`` is the scope of
-    overridden. ``current`` may hold items nobody asked about; they are ignored. Returns a Plan whose
-    summary has ``added``/``updated`` (full items to save; an update also carries previous_quantity and
-    previous_status) and ``removed`` (items to delete, as they were). ``before``/``after`` are the items
-    in scope before and after: the listed pairs for merged and deleted, every item of the listed SKUs for
-    replaced, every item of the sources for overridden.
+    overridden. ``current`` (any iterable, read once) may hold items nobody asked about; they are ignored.
+    Returns a Plan whose summary has ``added``/``updated`` (full items to save; an update also carries
+    previous_quantity and previous_status) and ``removed`` (items to delete, as they were), and whose
+    ``counts`` say how many items are added, updated, removed and unchanged (listed items that need no
+    write; with deleted, listed items that do not exist). ``before``/``after`` are the items in scope
+    before and after: the listed pairs for merged and deleted, every item of the listed SKUs for
+    replaced, every item of the sources for overridden. An unchanged item is the same object in both.
     """
     if state not in WRITING_STATES:
         raise ValueError("no plan for state %s" % state)
@@ -413,11 +457,10 @@ def plan_source_items(state, desired, current, warnings=(), sources=None):
     summary = {"added": [], "updated": [], "removed": []}
     before, after = [], []
     warnings = set(warnings)
-    listed = set()
+    unchanged = 0
     for wanted in desired:
-        pair = item_key(wanted["sku"], wanted["source_code"])
-        listed.add(pair)
-        existing = current_by_key.get(pair)
+        # Taken out as it is met: what is left at the end is what the run did not list.
+        existing = current_by_key.pop(item_key(wanted["sku"], wanted["source_code"]), None)
         if existing is not None:
             before.append(existing)
             if existing["sku"] != wanted["sku"]:
@@ -425,6 +468,8 @@ def plan_source_items(state, desired, current, warnings=(), sources=None):
         if state == "deleted":
             if existing is not None:
                 summary["removed"].append(existing)
+            else:
+                unchanged += 1
             continue
         target = _target(wanted, existing)
         if existing is None:
@@ -432,20 +477,29 @@ def plan_source_items(state, desired, current, warnings=(), sources=None):
         elif target != existing:
             summary["updated"].append(dict(target, previous_quantity=existing["quantity"],
                                            previous_status=existing["status"]))
+        else:
+            # The item Magento has, not an equal copy: a no-op run over 100,000 items holds them once.
+            target = existing
+            unchanged += 1
         after.append(target)
 
     strays = _in_state_scope(state, desired, sources)
     if strays is not None:
         for pair, existing in current_by_key.items():
-            if pair not in listed and strays(pair):
+            if strays(pair):
                 before.append(existing)
                 summary["removed"].append(existing)
+    current_by_key = None
 
     for name in summary:
-        summary[name] = sort_items(summary[name])
+        summary[name].sort(key=_ITEM_ORDER)
+    counts = dict((name, len(found)) for name, found in summary.items())
+    counts["unchanged"] = unchanged
     changed = bool(summary["added"] or summary["updated"] or summary["removed"])
-    return Plan(summary, changed, sort_items(before), sort_items(after), diff_text, "source items",
-                warnings=sorted(warnings))
+    before.sort(key=_ITEM_ORDER)
+    after.sort(key=_ITEM_ORDER)
+    return Plan(summary, changed, before, after, diff_text, "source items", warnings=sorted(warnings),
+                counts=counts)
 
 
 _ITEM_ORDER = operator.itemgetter("source_code", "sku")

@@ -261,5 +261,8 @@ def write(results, docs_dir, command):
             lines.append("| %s | %.1f | %.1f | %.3f | %.1f |" % ("{:,}".format(p["links"]), p["converge"]["us_per_link"],
                          p["noop"]["us_per_link"], p["noop"]["seconds"], p["noop"]["tracemalloc_peak_mib"]))
         lines.append("")
+    # Measured by tests/bench/source_items_cost.py, by hand: a profile, not a figure make bench repeats.
+    with open(WHERE_THE_TIME_GOES) as handle:
+        lines += [handle.read().rstrip(), ""]
     with open(os.path.join(docs_dir, "benchmarks.md"), "w") as handle:
         handle.write("\n".join(lines))

@@ -241,7 +241,8 @@ def test_an_unchanged_plan_is_not_applied(exits_raise):
     assert caught.value.result["changed"] is False and caught.value.result["after"] == ["old"]
 
 
-def test_a_failed_write_drops_after_and_counts_what_magento_accepted_before_it():
+@pytest.mark.parametrize("return_states, before", [(True, {"before": ["old"]}), (False, {})])
+def test_a_failed_write_drops_after_and_counts_what_magento_accepted_before_it(return_states, before):
     module = make_module({"url": "https://shop.test", "token": TOKEN})
     client = CountingClient()
     module._client = client
@@ -250,11 +251,30 @@ def test_a_failed_write_drops_after_and_counts_what_magento_accepted_before_it()
         client.writes_accepted = 1
         raise MagentoApiError("POST /x answered 400: no", method="POST", status=400)
     with pytest.raises(FailJson) as caught:
-        module.apply_and_exit(FakePlan(), apply)
+        module.apply_and_exit(FakePlan(), apply, return_states=return_states)
+    assert caught.value.result == dict({"msg": "POST /x answered 400: no", "status": 400, "changed": True,
+                                        "plan": {"added": ["x"]}, "writes_sent": 1}, **before)
+
+
+def test_without_return_states_the_result_has_no_before_or_after_but_the_diff_still_shows_them(exits_raise):
+    module = make_module({"url": "https://shop.test", "token": TOKEN, "_ansible_check_mode": True,
+                          "_ansible_diff": True}, supports_check_mode=True)
+    with pytest.raises(ExitJson) as caught:
+        module.apply_and_exit(FakePlan(), lambda plan: pytest.fail("applied in check mode"),
+                              lambda after: {"record": after}, return_states=False)
+    assert caught.value.result == {"changed": True, "plan": {"added": ["x"]}, "writes_sent": 0,
+                                   "diff": {"before": "old\n", "after": "new\n"}, "record": ["new"]}
+
+
+def test_without_return_states_magentos_after_still_reaches_describe_and_diff(exits_raise):
+    module = make_module({"url": "https://shop.test", "token": TOKEN, "_ansible_diff": True})
+    module._client = CountingClient()
+    with pytest.raises(ExitJson) as caught:
+        module.apply_and_exit(FakePlan(), lambda plan: ["read back"], lambda after: {"record": after},
+                              return_states=False)
     result = caught.value.result
-    assert "after" not in result and result["before"] == ["old"]
-    assert (result["msg"], result["status"], result["changed"], result["writes_sent"]) == (
-        "POST /x answered 400: no", 400, True, 1)
+    assert "before" not in result and "after" not in result
+    assert (result["record"], result["diff"]["after"]) == (["read back"], "read back\n")
 
 
 def test_empty_environment_variables_count_as_unset(monkeypatch):

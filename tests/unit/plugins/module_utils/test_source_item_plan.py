@@ -18,11 +18,13 @@ from ansible_collections.commerceops.magento.plugins.module_utils.source_item_pl
     diff_text,
     gathered_items,
     normalize_desired,
+    normalize_entries,
     normalize_input,
     normalize_quantity,
     normalize_status,
     plan_source_items,
     read_scope,
+    required_fields,
     respell_sources,
     worth_counting,
     writes,
@@ -360,3 +362,74 @@ def test_gathered_items_keep_the_scope_only_once_each():
     scope = read_scope("gathered", [item("A", "s1", None, None)])
     read = [A1, dict(A1), A2, B1]
     assert gathered_items(read, scope) == [A1]
+
+
+# --- counts, and what a big run holds ----------------------------------------------------------------
+
+@pytest.mark.parametrize("state, desired, current, sources, counts", [
+    pytest.param("merged", [item("A", "s1", 1.0, 1), item("B", "s1", 2.0, None), item("C", "s1", 3.0, 1)],
+                 [item("A", "s1", 1.0, 1), item("B", "s1", 5.0, 1), item("Z", "s1", 1.0, 1)], None,
+                 {"added": 1, "updated": 1, "removed": 0, "unchanged": 1}, id="merged"),
+    pytest.param("replaced", [item("A", "s1", 1.0, 1)], [item("A", "s1", 1.0, 1), item("A", "s2", 1.0, 1)], None,
+                 {"added": 0, "updated": 0, "removed": 1, "unchanged": 1}, id="replaced-removes-other-sources"),
+    pytest.param("overridden", [item("A", "s1", 2.0, 1)], [item("A", "s1", 1.0, 1), item("B", "s1", 1.0, 1),
+                                                           item("B", "s2", 1.0, 1)], ["s1"],
+                 {"added": 0, "updated": 1, "removed": 1, "unchanged": 0}, id="overridden"),
+    pytest.param("deleted", [item("A", "s1", None, None), item("B", "s1", None, None)], [item("A", "s1", 1.0, 1)],
+                 None, {"added": 0, "updated": 0, "removed": 1, "unchanged": 1}, id="deleted-absent-is-unchanged"),
+])
+def test_plan_counts_each_kind_of_change(state, desired, current, sources, counts):
+    plan = plan_source_items(state, desired, current, sources=sources)
+    assert plan.counts == counts
+    assert [plan.counts[name] for name in ("added", "updated", "removed")] == [
+        len(plan.summary[name]) for name in ("added", "updated", "removed")]
+
+
+def test_an_unchanged_item_is_held_once_in_before_and_after():
+    plan = plan_source_items("merged", [item("A", "s1", 1.0, None), item("B", "s1", 2.0, 1)],
+                             [item("A", "s1", 1.0, 0), item("B", "s1", 1.0, 1)])
+    assert plan.after == [item("A", "s1", 1.0, 0), item("B", "s1", 2.0, 1)]
+    assert plan.after[0] is plan.before[0]
+    assert plan.after[1] is not plan.before[1]
+
+
+def test_current_items_may_come_from_a_generator_read_once():
+    current = (found for found in [item("A", "s1", 1.0, 1), item("B", "s1", 1.0, 1)])
+    plan = plan_source_items("overridden", [item("A", "s1", 1.0, 1)], current, sources=["s1"])
+    assert plan.summary["removed"] == [item("B", "s1", 1.0, 1)]
+
+
+def test_normalized_skus_and_source_codes_are_shared_strings():
+    # 100,000 items are 20,000 SKUs at 5 sources: one string each, shared with the items read from Magento.
+    spelled = "".join(["uk_", "warehouse"])
+    desired = normalize_desired([{"sku": "A", "source_code": spelled, "quantity": 1},
+                                 {"sku": "B", "source_code": "uk_" + "warehouse", "quantity": 1}], "merged")
+    assert desired[0]["source_code"] is desired[1]["source_code"]
+
+
+def test_text_of_a_str_subclass_is_accepted():
+    # Plain sys.intern refuses str subclasses (ansible-core's module_utils replace it with one that does not).
+    class Tagged(str):
+        pass
+    desired = normalize_desired([{"sku": Tagged("A"), "source_code": Tagged("s1"), "quantity": 1}], "merged")
+    assert desired == [item("A", "s1", 1.0, None)]
+
+
+@pytest.mark.parametrize("state, fields", [
+    ("merged", ("sku", "source_code", "quantity")), ("replaced", ("sku", "source_code", "quantity")),
+    ("overridden", ("sku", "source_code", "quantity")), ("deleted", ("sku", "source_code")), ("gathered", ("sku",)),
+])
+def test_required_fields_per_state(state, fields):
+    assert required_fields(state) == fields
+
+
+def test_normalize_entries_report_a_readers_problem_in_order():
+    entries = [("src line 2", {"sku": "A", "source_code": "s1", "quantity": "x"}),
+               ("src line 3", ValueError("5 fields where the header has 4: s1,B,1,1,1")),
+               ("src line 4", {"sku": "C", "source_code": "s1", "quantity": 1})]
+    with pytest.raises(InvalidInput) as caught:
+        normalize_entries(iter(entries), "merged")
+    assert caught.value.problems == ["src line 2 (sku 'A' at source 's1'): quantity must be a number, got 'x'",
+                                     "src line 3: 5 fields where the header has 4: s1,B,1,1,1"]
+    assert normalize_input("gathered", None, None, entries=iter([("src line 2", {"sku": "A"})])) == (
+        [item("A", None, None, None)], None)
