@@ -18,6 +18,7 @@ WAYS = (("seed_post", "1. seed: one uri POST"), ("uri_loop", "2. uri GET + POST 
         ("module", "3. msi_stock_source_link"))
 WAY_NAMES = dict(WAYS)
 INTRO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "benchmarks_intro.md")
+WHERE_THE_TIME_GOES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "where_the_time_goes.md")
 # Why a target can miss and what would fix it; shown only for targets that missed in this run.
 MISS_REASONS = {
     "noop_requests": "A no-op run by stock id reads the link pages only: the links prove their stocks and "
