@@ -230,9 +230,10 @@ class ItemsRunner(measure.PlaybookRunner):
     """PlaybookRunner that also records the peak RSS of every process of the run (process_peaks)."""
 
     def call(self, command, env, output):
-        status, usage, peaks = process_peaks.call(command, env, output)
-        # ru_maxrss and the sampled VmHWM figures may differ by a few pages: the larger stands.
-        largest = max([usage.ru_maxrss] + list(peaks.values()))
+        tree_peak_file = os.path.join(self.log_dir, "%04d.tree-rss" % self.runs)
+        status, tree_peak, peaks = process_peaks.call(command, env, output, tree_peak_file)
+        # GNU time's figure and the sampled VmHWM figures may differ by a few pages: the larger stands.
+        largest = max([tree_peak or 0] + list(peaks.values()))
         return status, {"tree_peak_rss_kib": largest, "controller_peak_rss_kib": peaks.get("controller"),
                         "worker_peak_rss_kib": peaks.get("worker")}
 

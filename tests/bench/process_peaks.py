@@ -4,14 +4,17 @@
 
 Two sources, because neither alone is enough:
 
-- wait4() on ansible-playbook gives its rusage: ru_maxrss is the largest peak RSS of the process and of
-  every descendant it (or they) reaped. Exact, but one number for the whole tree.
+- GNU time runs ansible-playbook and reports its ru_maxrss: the largest peak RSS of the process and of
+  every descendant it (or they) reaped. Exact, but one number for the whole tree. It is not taken from
+  this process's own wait4(): Linux carries a process's peak across exec(), so a child forked from the
+  bench, which holds the items, would report the bench's RSS. GNU time is small, and it forks
+  ansible-playbook itself.
 - A sampler thread walks /proc every SAMPLE_SECONDS and keeps, per role (controller, worker, module,
-  other), the largest VmHWM (a process's own peak RSS, kept by the kernel) it saw. A process that ends
-  between two samples is missed, but ansible-playbook and its workers live long enough; module processes
-  are measured exactly by measure_python.sh.
+  other), the largest VmHWM (a process's own peak RSS, kept by the kernel for its current image) it saw.
+  A process that ends between two samples is missed, but ansible-playbook and its workers live long
+  enough; module processes are measured exactly by measure_python.sh.
 
-Linux only (/proc, wait4).
+Linux only (/proc).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -67,15 +70,19 @@ def high_water_kib(pid):
     return None
 
 
-def role(pid, root):
-    """controller (ansible-playbook itself), worker (its forks), module (AnsiballZ) or other."""
-    if pid == root:
-        return "controller"
+def _is_ansible_playbook(pid):
+    cmdline = (_read("/proc/%d/cmdline" % pid) or b"").split(b"\0")
+    return any(os.path.basename(part) == b"ansible-playbook" for part in cmdline[:2])
+
+
+def role(pid, parents):
+    """controller (ansible-playbook), worker (its forks, which keep its command line), module (AnsiballZ) or
+    other (GNU time, shells)."""
     cmdline = (_read("/proc/%d/cmdline" % pid) or b"").split(b"\0")
     if any(b"AnsiballZ" in part for part in cmdline):
         return "module"
-    if any(os.path.basename(part) == b"ansible-playbook" for part in cmdline[:2]):
-        return "worker"
+    if _is_ansible_playbook(pid):
+        return "worker" if _is_ansible_playbook(parents.get(pid, 0)) else "controller"
     return "other"
 
 
@@ -89,10 +96,11 @@ class TreeSampler(threading.Thread):
         self._stop_event = threading.Event()
 
     def sample(self):
-        for pid in descendants(self.root, _parent_pids()):
+        parents = _parent_pids()
+        for pid in descendants(self.root, parents):
             peak = high_water_kib(pid)
             if peak is not None:
-                name = role(pid, self.root)
+                name = role(pid, parents)
                 self.peaks_kib[name] = max(peak, self.peaks_kib.get(name, 0))
 
     def run(self):
@@ -105,14 +113,24 @@ class TreeSampler(threading.Thread):
         self.join()
 
 
-def call(command, env, output):
-    """Run command to completion: (exit status, rusage of it and its reaped descendants, peaks per role)."""
+GNU_TIME = "/usr/bin/time"
+
+
+def call(command, env, output, tree_peak_file):
+    """Run command to completion: (exit status, the tree's peak RSS in KiB or None, peaks per role in KiB).
+
+    Without GNU time the tree's peak is unknown and only the samples remain.
+    """
+    timed = os.path.exists(GNU_TIME)
+    if timed:
+        if os.path.exists(tree_peak_file):
+            os.remove(tree_peak_file)
+        command = [GNU_TIME, "--format", "%M", "--output", tree_peak_file] + list(command)
     process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
     sampler = TreeSampler(process.pid)
     sampler.start()
     try:
-        # Reaped here, not by Popen.wait(), which would drop the rusage.
-        dummy, status, usage = os.wait4(process.pid, 0)
+        status = process.wait()
     except BaseException:
         # Interrupted (the bench's SIGTERM handler raises SystemExit): ansible-playbook must not outlive it.
         process.terminate()
@@ -120,5 +138,11 @@ def call(command, env, output):
         raise
     finally:
         sampler.stop()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return process.returncode, usage, dict(sampler.peaks_kib)
+    return status, _tree_peak(tree_peak_file) if timed else None, dict(sampler.peaks_kib)
+
+
+def _tree_peak(path):
+    # GNU time adds a "Command exited with non-zero status" line when the command fails.
+    with open(path) as handle:
+        numbers = [line.strip() for line in handle if line.strip().isdigit()]
+    return int(numbers[-1]) if numbers else None
