@@ -22,6 +22,7 @@ import time
 import tracemalloc
 
 import items_fixture
+from measure import high_water_mib
 
 
 def load_source_item_plan(collection_root):
@@ -121,15 +122,6 @@ def measure(collection_root, sizes):
     return [measure_size(plan_module, count) for count in sizes]
 
 
-def _high_water_mib():
-    # VmHWM belongs to this process image; ru_maxrss would carry the parent's peak across fork+exec.
-    with open("/proc/self/status") as handle:
-        for line in handle:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024.0
-    raise RuntimeError("no VmHWM in /proc/self/status")
-
-
 def peak_rss_of_planning(collection_root, count):
     """Peak RSS (MiB) of a fresh process that holds count desired and count current items and plans a no-op.
 
@@ -138,9 +130,9 @@ def peak_rss_of_planning(collection_root, count):
     plan_module = load_source_item_plan(collection_root)
     items = items_fixture.desired_items(count)
     current = [dict(item) for item in items]
-    baseline = _high_water_mib()
+    baseline = high_water_mib()
     plan_once(plan_module, items, current)
-    return {"items": count, "inputs_mib": baseline, "peak_mib": _high_water_mib()}
+    return {"items": count, "inputs_mib": baseline, "peak_mib": high_water_mib()}
 
 
 if __name__ == "__main__":

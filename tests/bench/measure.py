@@ -9,6 +9,7 @@ import json
 import os
 import resource
 import subprocess
+import sys
 import time
 
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -143,3 +144,17 @@ class PlaybookRunner(object):
     def call(self, command, env, output):
         """Runs one ansible-playbook to completion: (exit status, extra figures for the result)."""
         return subprocess.call(command, env=env, stdout=output, stderr=subprocess.STDOUT), {}
+
+
+def high_water_mib():
+    # VmHWM belongs to this process image; ru_maxrss would carry the parent's peak across fork+exec.
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
+def exit_on_sigterm(signum, frame):
+    # SystemExit unwinds the with-blocks, so the emulator of the current measurement is stopped too.
+    sys.exit(128 + signum)

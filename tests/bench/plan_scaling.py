@@ -17,6 +17,7 @@ import time
 import tracemalloc
 
 import bench_fixture
+from measure import high_water_mib
 
 STOCK_COUNT = 10
 
@@ -85,15 +86,6 @@ def measure(collection_root, sizes, repeats=3):
     return [measure_size(link_plan, count, repeats) for count in sizes]
 
 
-def _high_water_mib():
-    # VmHWM belongs to this process image; ru_maxrss would carry the parent's peak across fork+exec.
-    with open("/proc/self/status") as handle:
-        for line in handle:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024.0
-    raise RuntimeError("no VmHWM in /proc/self/status")
-
-
 def peak_rss_of_planning(collection_root, count):
     """Peak RSS (MiB) of a fresh process that holds count desired and count current links and plans.
 
@@ -104,9 +96,9 @@ def peak_rss_of_planning(collection_root, count):
     current = [dict(link) for link in raw_links]
     stocks = [{"stock_id": bench_fixture.FIRST_BENCH_STOCK_ID + i, "name": "Bench Stock %d" % (i + 1)}
               for i in range(STOCK_COUNT)]
-    baseline = _high_water_mib()
+    baseline = high_water_mib()
     plan_once(link_plan, raw_links, stocks, set(link["source_code"] for link in raw_links), current)
-    return {"links": count, "inputs_mib": baseline, "peak_mib": _high_water_mib()}
+    return {"links": count, "inputs_mib": baseline, "peak_mib": high_water_mib()}
 
 
 if __name__ == "__main__":

@@ -225,6 +225,23 @@ def plot(results, path):
     plt.close(figure)
 
 
+def source_item_targets(docs_dir):
+    """The targets table of benchmarks-source-items.md (make bench-items), so this page shows issue 14's figures."""
+    path = os.path.join(docs_dir, "benchmarks-source-items.md")
+    if not os.path.exists(path):
+        return []
+    with open(path) as handle:
+        page = handle.read()
+    start = page.find("## Targets")
+    if start < 0:
+        return []
+    end = page.find("\n## ", start + 1)
+    section = page[start:end if end >= 0 else len(page)].rstrip().splitlines()
+    heading = section[0].replace("## Targets", "## Source items: targets", 1)
+    return [heading, "", "From [benchmarks-source-items.md](benchmarks-source-items.md), where the ways, the "
+            "method and every figure are; `make bench-items` measures them.", ""] + section[1:] + [""]
+
+
 def write(results, docs_dir, command):
     plot(results, os.path.join(docs_dir, "benchmarks.png"))
     args = results["args"]
@@ -262,6 +279,7 @@ def write(results, docs_dir, command):
             lines.append("| %s | %.1f | %.1f | %.3f | %.1f |" % ("{:,}".format(p["links"]), p["converge"]["us_per_link"],
                          p["noop"]["us_per_link"], p["noop"]["seconds"], p["noop"]["tracemalloc_peak_mib"]))
         lines.append("")
+    lines += source_item_targets(docs_dir)
     # Measured by tests/bench/source_items_cost.py, by hand: a profile, not a figure make bench repeats.
     with open(WHERE_THE_TIME_GOES) as handle:
         lines += [handle.read().rstrip(), ""]

@@ -202,14 +202,9 @@ def smoke_problems(rows):
     return problems
 
 
-def _exit_on_sigterm(signum, frame):
-    # SystemExit unwinds the with-blocks, so the emulator of the current measurement is stopped too.
-    sys.exit(128 + signum)
-
-
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    signal.signal(signal.SIGTERM, measure.exit_on_sigterm)
     results = Bench(args).run()
     if args.smoke:
         problems = smoke_problems(results["rows"])

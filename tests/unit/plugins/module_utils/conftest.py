@@ -134,3 +134,22 @@ def sleeps(monkeypatch):
     asked = []
     monkeypatch.setattr(urllib3.util.retry.time, "sleep", asked.append)
     return asked
+
+
+# The in-process emulator, one per test module: EMULATOR_FIXTURE (default "tutorial") and EMULATOR_SETTINGS
+# (keyword settings of EmulatorServer) in the test module choose it; every test starts from that fixture.
+@pytest.fixture(scope="module")
+def emulator(request):
+    package = pytest.importorskip("magento_msi_emulator")
+    fixture = getattr(request.module, "EMULATOR_FIXTURE", "tutorial")
+    with package.EmulatorServer(fixture=fixture, **getattr(request.module, "EMULATOR_SETTINGS", {})) as running:
+        running.fixture_name = fixture
+        yield running
+
+
+@pytest.fixture
+def emu(emulator, monkeypatch):
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    emulator.app.reset(emulator.fixture_name)
+    return emulator

@@ -21,24 +21,14 @@ from ansible_collections.commerceops.magento.plugins.module_utils.client import 
 
 EMULATOR_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "emulator")
 sys.path.insert(0, os.path.normpath(EMULATOR_DIR))
-emulator_package = pytest.importorskip("magento_msi_emulator")
+pytest.importorskip("magento_msi_emulator")
 
 LINKS = "inventory/stock-source-links"
 INTEGRATION = ("ck-emu", "cs-emu-secret", "at-emu", "ats-emu-secret")
 
 
-@pytest.fixture(scope="module")
-def emulator():
-    with emulator_package.EmulatorServer(fixture="api-tests", integrations=[INTEGRATION]) as emu:
-        yield emu
-
-
-@pytest.fixture
-def emu(emulator, monkeypatch):
-    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    emulator.app.reset("api-tests")
-    return emulator
+EMULATOR_FIXTURE = "api-tests"
+EMULATOR_SETTINGS = dict(integrations=[INTEGRATION])
 
 
 def token_client(emu, **kwargs):

@@ -20,7 +20,7 @@ from ansible_collections.commerceops.magento.plugins.module_utils.client import 
 
 EMULATOR_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "emulator")
 sys.path.insert(0, os.path.normpath(EMULATOR_DIR))
-emulator_package = pytest.importorskip("magento_msi_emulator")
+pytest.importorskip("magento_msi_emulator")
 
 ITEMS = "/rest/all/V1/inventory/source-items"
 SOURCES = "/rest/all/V1/inventory/sources"
@@ -28,18 +28,7 @@ SOURCES = "/rest/all/V1/inventory/sources"
 LONG = "LONG-SKU-NAME-TO-FILL-THE-URL-BUDGET-%03d"
 
 
-@pytest.fixture(scope="module")
-def emulator():
-    with emulator_package.EmulatorServer(fixture="tutorial") as emu:
-        yield emu
-
-
-@pytest.fixture
-def emu(emulator, monkeypatch):
-    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    emulator.app.reset("tutorial")
-    return emulator
+EMULATOR_FIXTURE = "tutorial"
 
 
 def client_of(emu, **settings):
